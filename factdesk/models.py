@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 Span = tuple[int, int]
 """A half-open character span `(start, end)` into an article's text."""
 
-CLAIM_KINDS = ("direct", "indirect", "mixed", "unattributed")
+CLAIM_KINDS = ("direct", "indirect", "mixed", "unattributed", "imported")
+"""How a claim is attributed; "imported" claims come from a fact-check archive, not an article."""
 SPEAKER_KINDS = ("person", "organisation", "outlet")
 STATUSES = ("unverified", "verified", "false", "misleading", "disputed", "unverifiable")
 RELATIONS = ("repeat", "updated_figure", "contradiction", "related")
@@ -187,6 +188,13 @@ class StoredClaim:
     """The article's outlet."""
     article_title: str | None = None
     figures: tuple[StoredFigure, ...] = ()
+    external_id: str | None = None
+    """The id an imported claim had in its archive (None for extracted claims)."""
+
+    @property
+    def ref(self) -> str:
+        """How the outside world names this claim: its archive id, else its numeric id."""
+        return self.external_id or str(self.id)
 
 
 @dataclass(frozen=True)

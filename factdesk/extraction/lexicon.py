@@ -1,0 +1,117 @@
+"""Provides the cue words attribution rules match, as plain data; no spaCy.
+
+Verb cues are listed by lemma and expanded to their written forms here, so the
+rules match on `LOWER` and the pipeline can run without the lemmatizer.
+"""
+
+from __future__ import annotations
+
+SPEECH_VERBS = """
+say tell add state note write stress warn insist claim announce confirm deny argue explain
+acknowledge tweet report assert declare admit allege predict reply respond remark comment
+concede contend complain maintain mention observe point_out reiterate repeat suggest testify
+vow promise pledge threaten boast brag recall caution urge demand ask emphasise emphasize
+disclose reveal indicate estimate speculate posit counter retort quip joke muse lament
+concede charge accuse blame praise criticize criticise dismiss describe call continue
+conclude agree disagree question inform assure advise signal hint propose recommend
+predict forecast project publish post blog email text quote cite
+""".split()
+
+COGNITION_VERBS = """
+believe think feel fear hope know expect worry doubt suspect reckon guess consider assume
+learn understand realize realise recognize recognise find show suggest indicate reveal
+conclude estimate project predict determine discover see
+""".split()
+
+IRREGULAR = {
+    "say": ["said", "says", "saying"],
+    "tell": ["told", "tells", "telling"],
+    "write": ["wrote", "writes", "writing", "written"],
+    "think": ["thought", "thinks", "thinking"],
+    "feel": ["felt", "feels", "feeling"],
+    "know": ["knew", "knows", "knowing", "known"],
+    "find": ["found", "finds", "finding"],
+    "show": ["showed", "shows", "showing", "shown"],
+    "see": ["saw", "sees", "seeing", "seen"],
+    "learn": ["learned", "learnt", "learns", "learning"],
+    "understand": ["understood", "understands", "understanding"],
+    "forecast": ["forecast", "forecasts", "forecasting"],
+}
+
+
+def _forms(lemma: str) -> list[str]:
+    if lemma in IRREGULAR:
+        return [lemma, *IRREGULAR[lemma]]
+    if lemma.endswith("e"):
+        stem = lemma[:-1]
+        past, ing = lemma + "d", stem + "ing"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    elif lemma in ("admit", "commit", "regret", "quip", "allot", "refer", "blog", "text") or (
+        lemma.endswith(("it", "ot")) and len(lemma) <= 5
+    ):
+        past, ing = lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
+    else:
+        past, ing = lemma + "ed", lemma + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    return [lemma, past, third, ing]
+
+
+def _expand(lemmas: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for lemma in lemmas:
+        for form in _forms(lemma):
+            out.setdefault(form, lemma)
+    return out
+
+
+SPEECH_FORMS: dict[str, str] = _expand([v for v in SPEECH_VERBS if "_" not in v])
+"""Written form → lemma for speech cues ("said" → "say")."""
+COGNITION_FORMS: dict[str, str] = _expand(COGNITION_VERBS)
+"""Written form → lemma for non-speech cues PolNeAR annotates ("show", "believe")."""
+CUE_FORMS: dict[str, str] = {**COGNITION_FORMS, **SPEECH_FORMS}
+
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "advise", "email", "text", "ask", "warn", "urge"})
+"""Cues whose direct object is the listener, not the content ("told AFP")."""
+OBJECT_CONTENT_VERBS = frozenset({
+    "announce", "confirm", "deny", "acknowledge", "admit", "reveal", "disclose", "predict",
+    "describe", "call", "cite", "mention", "propose", "recommend", "demand", "promise",
+    "pledge", "question", "dismiss", "blame", "praise", "criticize", "criticise", "accuse",
+    "fear", "expect", "estimate", "report", "suggest", "show", "find", "claim",
+})
+"""Cues whose direct object can be the content ("denied the report")."""
+WEAK_COGNITION = frozenset({"see", "know", "find", "feel", "understand", "consider", "learn", "show", "determine", "discover", "realize", "realise", "recognize", "recognise"})
+"""Cognition cues that need a clausal complement to count (bare "see" is usually sight)."""
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
+THING_PRONOUNS = frozenset({"it", "they", "them"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+TITLES = frozenset("""
+president minister secretary senator sen. rep. representative gov. governor mayor chancellor
+premier spokesman spokeswoman spokesperson chief director chairman chairwoman chair ceo
+general gen. col. colonel lt. lieutenant commander admiral sgt. captain capt. ambassador
+king queen prince princess pope judge justice attorney prosecutor sheriff officer official
+leader head deputy vice adviser advisor aide analyst economist professor prof. dr. doctor
+candidate nominee speaker manager founder executive editor correspondent reporter minister
+mr. mrs. ms. miss sir lord lady dame rev. reverend bishop cardinal imam rabbi
+coach commissioner councillor councilman councilwoman congressman congresswoman lawmaker
+strategist pollster consultant chairperson treasurer counsel lawyer
+""".split())
+"""Words that make the start of a mention a role ("French Defence Minister ...")."""
+HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr", "sir", "prof."})
+
+ORG_WORDS = frozenset("""
+movement party ministry army government group council committee agency office department
+union league front association organisation organization company corporation bank fund
+commission court police force forces military navy campaign administration parliament
+congress senate house board institute university network team coalition alliance
+federation authority service services press agency newspaper times post journal news
+poll survey study report data figures statistics research analysis documents memo records
+""".split())
+"""Head nouns that make a speaker an organisation (or a non-human source)."""

@@ -1,0 +1,145 @@
+"""Provides opening the claim store: path resolution, pragmas, migrations, version checks.
+
+No UI here. A `Database` from sqlite-utils is used only on the thread that opened it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from factdesk.storage.migrations import SCHEMA_VERSION, factdesk_migrations
+
+BUSY_TIMEOUT_MS = 30_000
+"""How long a writer waits for another process's write lock before giving up."""
+
+
+class StoreError(Exception):
+    """A problem with the claim store a journalist can act on (one line, names the file)."""
+
+
+def default_db_path() -> Path:
+    """`FACTDESK_DB`, else `<user data dir>/factdesk/claims.db`."""
+    env = os.environ.get("FACTDESK_DB")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs  # only needed when no path is given
+
+    return Path(platformdirs.user_data_dir("factdesk", appauthor=False)) / "claims.db"
+
+
+def _check_is_sqlite(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if head != b"SQLite format 3\x00":
+        raise StoreError(f"{path}: not a SQLite database (refusing to touch it)")
+
+
+def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not read_only:
+        # WAL lets the review UI read while an ingest in another process writes.
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _user_version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def open_db(path: str | Path | None = None, *, memory: bool = False, migrate: bool = True) -> Database:
+    """Open (creating if needed) the claim store and bring its schema up to date.
+
+    Args:
+        path: database file; None means `default_db_path()`.
+        memory: an in-memory store (tests).
+        migrate: apply pending migrations (a backup of an existing file is written first).
+
+    Returns:
+        A sqlite-utils Database with foreign keys on, WAL and a busy timeout.
+
+    Raises:
+        StoreError: the file is not SQLite, is from a newer factdesk, or cannot be opened.
+    """
+    if memory:
+        db = Database(memory=True)
+        _configure(db.conn, read_only=True)
+        _migrate(db, None)
+        return db
+    path = Path(path) if path is not None else default_db_path()
+    _check_is_sqlite(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(path)
+        _configure(db.conn, read_only=False)
+        version = _user_version(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: cannot open database: {exc}") from exc
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot create database: {exc.strerror or exc}") from exc
+    if version > SCHEMA_VERSION:
+        db.close()
+        raise StoreError(
+            f"{path}: made by a newer factdesk (schema {version}, this one knows {SCHEMA_VERSION}); "
+            "upgrade factdesk to open it"
+        )
+    if migrate:
+        try:
+            _migrate(db, path)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{path}: cannot update schema: {exc}") from exc
+    return db
+
+
+def _migrate(db: Database, path: Path | None) -> None:
+    if not factdesk_migrations.pending(db):
+        return
+    if path is not None and _user_version(db) > 0:
+        backup_path = path.with_name(f"{path.name}.bak-v{_user_version(db)}")
+        backup_to(db, backup_path)
+    factdesk_migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def backup_to(db: Database, target: Path) -> None:
+    """Write a consistent copy of the store to `target` (SQLite online backup)."""
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+
+
+def schema_version(db: Database) -> int:
+    """The schema version of an open store."""
+    return _user_version(db)
+
+
+@contextlib.contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """One atomic write: BEGIN IMMEDIATE at the outermost level, a savepoint inside.
+
+    IMMEDIATE takes the write lock up front, so a concurrent writer waits on the busy
+    timeout instead of failing with "database is locked" when a read would upgrade.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")

@@ -1,0 +1,176 @@
+"""Provides the factdesk schema as a `sqlite_utils.Migrations` set, one function per change.
+
+No UI here. `open_db` applies these; `SCHEMA_VERSION` is the number of migrations,
+mirrored in `PRAGMA user_version` so an older factdesk can refuse a newer file.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+factdesk_migrations = Migrations("factdesk")
+
+
+@factdesk_migrations()
+def m001_initial_schema(db: Database) -> None:
+    db.table("articles").create(
+        {
+            "id": int,
+            "external_id": str,
+            "title": str,
+            "source": str,
+            "url": str,
+            "published": str,
+            "ingested": str,
+            "text": str,
+            "content_hash": str,
+        },
+        pk="id",
+        not_null={"external_id", "text", "content_hash", "ingested"},
+    )
+    db.table("articles").create_index(["external_id"], unique=True)
+    db.table("articles").create_index(["content_hash"], unique=True)
+    db.table("articles").create_index(["published"])
+
+    db.table("speakers").create(
+        {
+            "id": int,
+            "name": str,
+            "kind": str,
+            "role": str,
+            "affiliation": str,
+            "merged_into": int,
+        },
+        pk="id",
+        not_null={"name", "kind"},
+        foreign_keys=[("merged_into", "speakers", "id")],
+    )
+    db.table("speakers").create_index(["name"])
+    db.table("speaker_aliases").create(
+        {"id": int, "speaker_id": int, "alias": str, "alias_key": str},
+        pk="id",
+        not_null={"speaker_id", "alias", "alias_key"},
+        foreign_keys=[("speaker_id", "speakers", "id")],
+    )
+    # alias_key is the case-folded alias: one alias names one speaker across articles.
+    db.table("speaker_aliases").create_index(["alias_key"], unique=True)
+    db.table("speaker_aliases").create_index(["speaker_id"])
+
+    db.table("claims").create(
+        {
+            "id": int,
+            "article_id": int,
+            "ord": int,
+            "speaker_id": int,
+            "speaker_as": str,
+            "kind": str,
+            "cue_text": str,
+            "cue_start": int,
+            "cue_end": int,
+            "mention_start": int,
+            "mention_end": int,
+            "start": int,
+            "end": int,
+            "content": str,
+            "text": str,
+            "status": str,
+            "note": str,
+            "evidence_url": str,
+            "external_id": str,
+        },
+        pk="id",
+        not_null={"article_id", "ord", "kind", "text", "status", "start", "end", "content"},
+        defaults={"status": "unverified"},
+        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
+    )
+    db.table("claims").create_index(["article_id", "ord"], unique=True)
+    db.table("claims").create_index(["speaker_id"])
+    db.table("claims").create_index(["status"])
+    db.table("claims").create_index(["kind"])
+    # Imported fact-checks keep the id their archive gave them; matching reports it.
+    db.table("claims").create_index(["external_id"], unique=True)
+    db.table("claims").enable_fts(["text"], create_triggers=True, tokenize="porter unicode61")
+
+    db.table("figures").create(
+        {
+            "id": int,
+            "claim_id": int,
+            "value": float,
+            "low": float,
+            "high": float,
+            "hedge": str,
+            "what": str,
+            "unit": str,
+            "start": int,
+            "end": int,
+            "text": str,
+        },
+        pk="id",
+        not_null={"claim_id", "value", "start", "end"},
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db.table("figures").create_index(["claim_id"])
+    db.table("figures").create_index(["what"])
+
+    db.table("links").create(
+        {
+            "id": int,
+            "claim_id": int,
+            "other_id": int,
+            "relation": str,
+            "score": float,
+            "tier": str,
+            "explanation": str,
+            "old_value": float,
+            "new_value": float,
+            "figure_key": str,
+            "decision": str,
+            "created": str,
+        },
+        pk="id",
+        not_null={"claim_id", "other_id", "relation", "score", "tier", "decision", "figure_key"},
+        defaults={"decision": "open", "figure_key": ""},
+        foreign_keys=[("claim_id", "claims", "id"), ("other_id", "claims", "id")],
+    )
+    # One link per pair and changed figure: a decision on it is never re-flagged.
+    db.table("links").create_index(
+        ["claim_id", "other_id", "relation", "figure_key"], unique=True
+    )
+    db.table("links").create_index(["other_id"])
+    db.table("links").create_index(["relation", "decision"])
+
+    db.table("review_log").create(
+        {
+            "id": int,
+            "claim_id": int,
+            "time": str,
+            "reviewer": str,
+            "field": str,
+            "old": str,
+            "new": str,
+            "note": str,
+            "evidence_url": str,
+            "undoes": int,
+            "batch": int,
+        },
+        pk="id",
+        not_null={"claim_id", "time", "reviewer", "field"},
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db.table("review_log").create_index(["claim_id"])
+    # batch groups the entries of one action (status + note), so one undo reverses them together.
+    db.table("review_log").create_index(["batch"])
+    # The log is append-only: the database itself refuses edits and deletes.
+    db.execute(
+        "CREATE TRIGGER review_log_no_update BEFORE UPDATE ON review_log "
+        "BEGIN SELECT RAISE(ABORT, 'review_log is append-only'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER review_log_no_delete BEFORE DELETE ON review_log "
+        "BEGIN SELECT RAISE(ABORT, 'review_log is append-only'); END"
+    )
+
+
+SCHEMA_VERSION = len(factdesk_migrations._migrations)
+"""How many migrations this code knows; stored as PRAGMA user_version."""
