@@ -49,8 +49,12 @@ def _unique_external_id(db: Database, wanted: str) -> str:
     return candidate
 
 
-def save_article(db: Database, article: Article, claims: list[Claim]) -> SavedArticle | None:
+def save_article(db: Database, article: Article, claims: list[Claim],
+                 claim_external_ids: list[str | None] | None = None) -> SavedArticle | None:
     """Store an article and everything extracted from it, atomically.
+
+    Args:
+        claim_external_ids: ids the claims had in an imported archive, one per claim.
 
     Returns:
         What was written, or None when the same text is already stored.
@@ -68,25 +72,27 @@ def save_article(db: Database, article: Article, claims: list[Claim]) -> SavedAr
         article_id = cursor.lastrowid
         new_speakers = 0
         claim_ids = []
-        for claim in claims:
+        external_ids = claim_external_ids or [None] * len(claims)
+        for claim, claim_external_id in zip(claims, external_ids):
             speaker_id = None
             if claim.speaker is not None:
                 speaker_id, created = resolve_speaker(db, claim.speaker)
                 new_speakers += created
-            claim_ids.append(_insert_claim(db, article_id, claim, speaker_id))
+            claim_ids.append(_insert_claim(db, article_id, claim, speaker_id, claim_external_id))
     return SavedArticle(article_id, tuple(claim_ids), new_speakers)
 
 
-def _insert_claim(db: Database, article_id: int, claim: Claim, speaker_id: int | None) -> int:
+def _insert_claim(db: Database, article_id: int, claim: Claim, speaker_id: int | None,
+                  external_id: str | None = None) -> int:
     cue = claim.cue or (None, None)
     mention = claim.speaker_mention or (None, None)
     cursor = db.execute(
         'INSERT INTO claims (article_id, ord, speaker_id, speaker_as, kind, cue_text, cue_start, '
-        'cue_end, mention_start, mention_end, start, "end", content, text, status) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'unverified')",
+        'cue_end, mention_start, mention_end, start, "end", content, text, status, external_id) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'unverified', ?)",
         [article_id, claim.order, speaker_id, claim.speaker.name if claim.speaker else None,
          claim.kind, claim.cue_text, cue[0], cue[1], mention[0], mention[1], claim.start,
-         claim.end, json.dumps([list(span) for span in claim.content]), claim.text],
+         claim.end, json.dumps([list(span) for span in claim.content]), claim.text, external_id],
     )
     claim_id = cursor.lastrowid
     for fig in claim.figures:
