@@ -1,0 +1,99 @@
+"""Provides the span arithmetic attribution rules share: content spans from parse trees.
+
+Works on spaCy tokens but holds no rules of its own; `attribution.py` decides which
+token's subtree is the content, this module turns it into clean character spans.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .quotes import QUOTE_CHARS, Quote
+
+TRIM = " \t\r\n,.;:\u2014\u2013-"
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+NAME_DEPS = frozenset({"compound", "flat", "nmod", "amod", "poss", "case", "det", "appos", "punct", "cc", "conj", "prep", "pobj", "nummod", "acl", "relcl", "npadvmod"})
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces and dangling punctuation from both ends (quote marks are kept).
+
+    A comma or stop directly inside a closing quote mark stays: PolNeAR (and readers)
+    treat `"... to be,"` as the quote.
+    """
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
+def subtree_chars(tok, exclude=()) -> list[tuple[int, int]]:
+    """Character runs of `tok`'s subtree with the subtrees of `exclude` cut out."""
+    cut = set()
+    for ex in exclude:
+        cut.update(t.i for t in ex.subtree)
+    runs: list[list[int]] = []
+    prev = None
+    for t in tok.subtree:
+        if t.i in cut or t.is_space:
+            prev = None if t.i in cut else prev
+            continue
+        if prev is not None and t.i == prev + 1 and runs:
+            runs[-1][1] = t.idx + len(t.text)
+        else:
+            runs.append([t.idx, t.idx + len(t.text)])
+        prev = t.i
+    return [(a, b) for a, b in runs]
+
+
+def clip(spans, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Clip spans to `[lo, hi)`, dropping empty ones."""
+    out = []
+    for a, b in spans:
+        a, b = max(a, lo), min(b, hi)
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def clean(text: str, spans, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Merge adjacent runs, grow runs to the quote marks they sit in, trim edges."""
+    spans = sorted(spans)
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and (a <= merged[-1][1] or not text[merged[-1][1]:a].strip(TRIM + "".join(QUOTE_CHARS))):
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    out = []
+    for a, b in merged:
+        a, b = trim(text, a, b)
+        if a >= b:
+            continue
+        for q in quotes:
+            # grow to the marks of a quote the run starts or ends in (or just before/after)
+            if q.start <= a <= q.start + 2 and q.end >= b - 1 and q.end - b <= 3:
+                a, b = q.start, max(b, q.end)
+            elif q.start < b <= q.end and q.end - b <= 3 and q.start >= a:
+                b = q.end
+            elif q.start - 2 <= a < q.end and q.start >= a - 2 and q.start < a:
+                a = q.start
+        out.append((a, b))
+    return [s for s in out if s[1] - s[0] > 1]
+
+
+class ParaIndex:
+    """Finds the paragraph (line) of a character offset."""
+
+    def __init__(self, paras: list[tuple[int, int]]):
+        self.paras = paras
+        self.starts = [p[0] for p in paras]
+
+    def of(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        if not self.paras:
+            return 0, 0
+        return self.paras[self.of(offset)]

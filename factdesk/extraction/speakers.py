@@ -1,0 +1,288 @@
+"""Provides speaker resolution within one article: mentions → canonical `Speaker`s.
+
+Splits roles and affiliations from names ("French Defence Minister Jean-Yves Le Drian",
+"MUJAO's Abou Dardar"), links short forms, acronyms, pronouns and descriptions back to
+the named speaker. Works on a parsed Doc; relies on the parse and word shapes more than
+on NER labels, which the small model gets wrong for names like "MUJAO" or "Mali".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factdesk.models import Speaker
+
+from . import lexicon
+
+CONNECTORS = frozenset({"of", "for", "and", "in", "on", "the", "de", "la", "du", "des", "al", "al-", "-", "&"})
+CUT_DEPS = frozenset({"relcl", "acl", "appos", "prep", "punct", "cc", "conj", "advmod", "poss", "case", "det", "nummod", "quantmod"})
+PLACE_PREPS = frozenset({"in", "from", "to", "across", "throughout", "into", "near", "at"})
+
+
+@dataclass
+class Entity:
+    """A speaker being built up while the article is read."""
+
+    name: str
+    kind: str = "person"
+    role: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    pos: int = 0
+    """Character offset of the latest mention (for pronouns and descriptions)."""
+
+    def speaker(self) -> Speaker:
+        aliases = tuple(a for a in dict.fromkeys(self.aliases) if a != self.name)
+        return Speaker(name=self.name, kind=self.kind, role=self.role, affiliation=self.affiliation, aliases=aliases)
+
+
+class Registry:
+    """Entities of one article, looked up by name, alias or short form."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.entities: list[Entity] = []
+        self.places = _places(doc)
+        self.acronyms = _acronyms(doc)  # list of (pos, full name, acronym)
+        for pos, full, acr in self.acronyms:
+            e = self.find(full) or self.find(acr)
+            if e is None:
+                e = Entity(full, "organisation", pos=pos)
+                self.entities.append(e)
+            e.aliases.append(acr)
+
+    def find(self, name: str) -> Entity | None:
+        key = _norm(name)
+        if not key:
+            return None
+        for e in reversed(self.entities):
+            if _norm(e.name) == key or key in (_norm(a) for a in e.aliases):
+                return e
+        words = key.split()
+        for e in reversed(self.entities):
+            full = _norm(e.name).split()
+            if e.kind == "person" and len(words) < len(full) and full[-len(words):] == words:
+                return e
+        return None
+
+    def add(self, name: str, kind: str, pos: int, role=None, affiliation=None) -> Entity:
+        e = self.find(name)
+        if e is None:
+            e = Entity(name, kind, role, affiliation, pos=pos)
+            self.entities.append(e)
+        else:
+            if _norm(name) != _norm(e.name):
+                if len(name.split()) > len(e.name.split()) and e.kind == "person" and kind == "person":
+                    e.aliases.append(e.name)
+                    e.name = name
+                else:
+                    e.aliases.append(name)
+            e.role = e.role or role
+            e.affiliation = e.affiliation or affiliation
+            e.pos = max(e.pos, pos)
+        return e
+
+    def latest(self, pos: int, kinds: tuple[str, ...], heads: tuple[str, ...] = ()) -> Entity | None:
+        best = None
+        for e in self.entities:
+            if e.kind in kinds and e.pos < pos and (best is None or e.pos > best.pos):
+                if heads and not any(h in _norm(e.name).split() or h in e.aliases for h in heads) and e.kind != "organisation":
+                    continue
+                best = e
+        return best
+
+    def next_org(self, pos: int, limit: int = 800) -> Entity | None:
+        for apos, full, _acr in self.acronyms:
+            if pos < apos <= pos + limit:
+                return self.find(full)
+        return None
+
+
+def _norm(s: str) -> str:
+    s = s.replace("\u2019", "'").lower().strip()
+    for h in ("the ",):
+        if s.startswith(h):
+            s = s[len(h):]
+    words = [w for w in s.split() if w not in lexicon.HONORIFICS]
+    return " ".join(words)
+
+
+def _places(doc) -> set[str]:
+    """Proper nouns seen as the object of a place preposition ("in Mali")."""
+    out = set()
+    for t in doc:
+        if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in PLACE_PREPS and not any(c.dep_ == "compound" for c in t.children):
+            out.add(t.text)
+    for ent in doc.ents:
+        if ent.label_ in ("GPE",):
+            out.add(ent.text)
+    return out
+
+
+def _acronyms(doc) -> list[tuple[int, str, str]]:
+    """`Full Name (ACR)` definitions, as (offset, full name, acronym)."""
+    out = []
+    for t in doc:
+        if t.text != "(" or t.i + 2 >= len(doc):
+            continue
+        acr, close = doc[t.i + 1], doc[t.i + 2]
+        if close.text != ")" or not (acr.text.isupper() and 2 <= len(acr.text) <= 10):
+            continue
+        j = t.i - 1
+        words = []
+        while j >= 0 and (doc[j].text[:1].isupper() or doc[j].lower_ in CONNECTORS) and not doc[j].is_sent_start:
+            words.append(doc[j])
+            j -= 1
+        if j >= 0 and doc[j].is_sent_start and doc[j].text[:1].isupper():
+            words.append(doc[j])
+        while words and words[-1].lower_ in CONNECTORS:
+            words.pop()
+        if len(words) < 2:
+            continue
+        start = words[-1].idx
+        full = doc.text[start:t.idx].strip()
+        out.append((start, full, acr.text))
+    return out
+
+
+def name_chain(tok):
+    """Tokens of the name phrase headed by `tok`, without clauses, appositions or possessors."""
+    keep = []
+
+    def walk(t):
+        for c in t.lefts:
+            if c.dep_ not in CUT_DEPS or (c.dep_ == "punct" and c.text in "-\u2010"):
+                walk(c)
+        keep.append(t)
+        for c in t.rights:
+            if c.dep_ in ("compound", "flat") or (c.dep_ == "punct" and c.text in "-\u2010" and c.i == t.i + 1):
+                walk(c)
+
+    walk(tok)
+    keep.sort(key=lambda t: t.i)
+    while keep and (keep[0].is_punct or keep[0].dep_ == "det"):
+        keep.pop(0)
+    return keep
+
+
+def split_role(tokens) -> tuple[list, list]:
+    """Split "French Defence Minister Jean-Yves Le Drian" into role and name tokens."""
+    last = -1
+    for k, t in enumerate(tokens):
+        if t.lower_ in lexicon.TITLES and t.lower_ not in lexicon.HONORIFICS:
+            last = k
+    if last < 0 or last == len(tokens) - 1:
+        return [], tokens
+    return tokens[: last + 1], tokens[last + 1:]
+
+
+def _text(doc, toks) -> str:
+    if not toks:
+        return ""
+    return doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+
+
+def _kind(doc, reg: Registry, head, name: str, role: str | None) -> str:
+    low = name.lower()
+    if role or head.lower_ in lexicon.PERSON_PRONOUNS:
+        return "person"
+    if name.isupper() and len(name) <= 10:
+        return "organisation"
+    if any(w in lexicon.ORG_WORDS for w in low.split()):
+        return "organisation"
+    if name in reg.places:
+        return "organisation"
+    if head.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+        return "organisation"
+    if head.ent_type_ == "PERSON" or any(w.lower() in lexicon.HONORIFICS for w in name.split()):
+        return "person"
+    if head.pos_ == "PROPN":
+        return "person"
+    return "person" if head.lower_ not in lexicon.ORG_WORDS else "organisation"
+
+
+def resolve(doc, records: list[dict]) -> list[tuple[Speaker | None, tuple[int, int] | None]]:
+    """Resolve each record's source to a Speaker and the mention's character span."""
+    reg = Registry(doc)
+    found: list[tuple[Entity | None, tuple[int, int] | None]] = []
+    for r in records:
+        if r.get("carry") is not None and r["carry"] < len(found):
+            found.append(found[r["carry"]])
+            continue
+        h = r.get("src_head")
+        if h is None or h >= len(doc):
+            found.append((None, None))
+            continue
+        try:
+            found.append(_resolve_one(doc, reg, doc[h]))
+        except Exception:
+            found.append((None, None))
+    return [(e.speaker() if e else None, m) for e, m in found]
+
+
+def _resolve_one(doc, reg: Registry, head) -> tuple[Entity | None, tuple[int, int]]:
+    pos = head.idx
+    low = head.lower_
+    if head.pos_ == "PRON" or low in lexicon.PERSON_PRONOUNS or low in lexicon.THING_PRONOUNS or low in lexicon.RELATIVE_PRONOUNS:
+        mention = (head.idx, head.idx + len(head.text))
+        if low in lexicon.RELATIVE_PRONOUNS and head.head.head is not head.head:
+            ante = head.head.head
+            if ante.pos_ in ("NOUN", "PROPN"):
+                e, _ = _resolve_one(doc, reg, ante)
+                return e, mention
+        if low in ("he", "she", "him", "her", "i"):
+            e = reg.latest(pos, ("person",))
+        elif low in ("it", "they", "we"):
+            e = reg.latest(pos, ("organisation",)) if low == "it" else None
+            e = e or reg.latest(pos, ("organisation", "person"))
+        else:
+            e = None
+        if e is not None:
+            e.pos = pos
+        return e, mention
+    sub = list(head.subtree)
+    mention = (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+    chain = name_chain(head)
+    if not any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in chain if not t.is_sent_start or t.pos_ == "PROPN"):
+        # a description: look for a name in apposition ("one of the groups, the Movement ...")
+        for c in head.subtree:
+            if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN":
+                return _resolve_one(doc, reg, c)[0], mention
+        words = [t.lower_ for t in chain]
+        det = [c.lower_ for c in head.children if c.dep_ == "det"]
+        if det and det[0] in ("a", "an") and head.lower_ in lexicon.ORG_WORDS:
+            e = reg.next_org(pos)
+            if e is not None:
+                return e, mention
+        if det and det[0] in ("the", "this", "that") and head.lower_ in lexicon.ORG_WORDS:
+            e = reg.latest(pos, ("organisation",))
+            if e is not None:
+                e.pos = pos
+                return e, mention
+        if det and det[0] in ("the",) and head.lower_ in lexicon.TITLES:
+            e = reg.latest(pos, ("person",))
+            if e is not None and e.role and head.lower_ in e.role.lower():
+                e.pos = pos
+                return e, mention
+        name = " ".join(words) if words else head.text
+        name = _text(doc, chain) or head.text
+        kind = "organisation" if head.lower_ in lexicon.ORG_WORDS else "person"
+        return reg.add(name, kind, pos), mention
+    affiliation = None
+    for c in head.children:
+        if c.dep_ == "poss":
+            aff = [t for t in c.subtree if t.dep_ != "case"]
+            affiliation = _text(doc, aff) or None
+    role_toks, name_toks = split_role(chain)
+    while name_toks and name_toks[0].lower_ in lexicon.HONORIFICS and len(name_toks) > 1:
+        name_toks = name_toks[1:]
+    name = _text(doc, name_toks) or head.text
+    role = _text(doc, role_toks) or None
+    e = reg.find(name)
+    if e is None and affiliation:
+        pass
+    kind = e.kind if e is not None else _kind(doc, reg, head, name, role)
+    e = reg.add(name, kind, pos, role=role, affiliation=affiliation)
+    if role and e.kind != "person":
+        e.kind = "person"
+    return e, mention

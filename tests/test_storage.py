@@ -1,0 +1,205 @@
+"""Storage: schema, atomic article writes, speakers, FTS paging, links and the review log."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from factdesk import storage
+from factdesk.models import Article, Figure, Link, Speaker
+from tests.factories import make_article, make_claim
+
+
+def test_schema_is_current_and_has_every_table(fresh_db):
+    assert storage.schema_version(fresh_db) == storage.SCHEMA_VERSION
+    for table in ("articles", "speakers", "speaker_aliases", "claims", "claims_fts", "figures",
+                  "links", "review_log"):
+        assert fresh_db.table(table).exists(), table
+
+
+def test_file_store_uses_wal_foreign_keys_and_busy_timeout(tmp_path):
+    db = storage.open_db(tmp_path / "c.db")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+
+
+def test_save_article_writes_claims_figures_and_speakers(fresh_db):
+    fig = Figure(4000, 7, 12, "4,000", hedge="nearly", what="French troops")
+    claim = make_claim("Nearly 4,000 French troops", speaker="Jean-Yves Le Drian",
+                       figures=(fig,), role="French Defence Minister", aliases=("Le Drian",))
+    saved = storage.save_article(fresh_db, Article("Nearly 4,000 French troops", "mali-1"), [claim])
+    assert saved.new_speakers == 1 and len(saved.claim_ids) == 1
+    stored = storage.get_claim(fresh_db, saved.claim_ids[0])
+    assert stored.speaker_name == "Jean-Yves Le Drian"
+    assert stored.speaker_role == "French Defence Minister"
+    assert stored.figures[0].value == 4000 and stored.figures[0].hedge == "nearly"
+    assert stored.status == "unverified"
+
+
+def test_same_text_is_skipped(fresh_db):
+    article, claims = make_article(("Paris said troops clashed.", "Paris"))
+    assert storage.save_article(fresh_db, article, claims) is not None
+    assert storage.save_article(fresh_db, article, claims) is None
+    assert storage.counts(fresh_db)["articles"] == 1
+
+
+def test_same_id_different_text_keeps_both(fresh_db):
+    a, ca = make_article(("One text.", None), external_id="story")
+    b, cb = make_article(("Another text.", None), external_id="story")
+    storage.save_article(fresh_db, a, ca)
+    storage.save_article(fresh_db, b, cb)
+    ids = sorted(x.external_id for x in storage.list_articles(fresh_db))
+    assert ids == ["story", "story~2"]
+
+
+def test_failed_write_leaves_nothing_behind(fresh_db):
+    article, claims = make_article(("Fine claim.", "Le Drian"), ("Broken claim.", None))
+    broken = claims[1].__class__(**{**claims[1].__dict__, "kind": None})  # NOT NULL violation
+    with pytest.raises(sqlite3.IntegrityError):
+        storage.save_article(fresh_db, article, [claims[0], broken])
+    assert storage.counts(fresh_db) == {"articles": 0, "claims": 0, "speakers": 0, "figures": 0,
+                                        "links": 0, "review_log": 0}
+
+
+def test_speaker_is_one_across_articles_by_alias(fresh_db):
+    storage.save_article(fresh_db, Article("first", "a"), [
+        make_claim("first", speaker="Jean-Yves Le Drian", aliases=("Le Drian",))])
+    storage.save_article(fresh_db, Article("second", "b"), [make_claim("second", speaker="Le Drian")])
+    speakers = storage.list_speakers(fresh_db)
+    assert [(s.name, s.claim_count) for s in speakers] == [("Jean-Yves Le Drian", 2)]
+
+
+def test_merge_is_remembered_for_later_articles_and_split_undoes_it(fresh_db):
+    storage.save_article(fresh_db, Article("one", "a"), [make_claim("one", speaker="Abou Dardar")])
+    storage.save_article(fresh_db, Article("two", "b"), [make_claim("two", speaker="Abu Dardar")])
+    keep = storage.speaker_by_name(fresh_db, "Abou Dardar")
+    gone = storage.speaker_by_name(fresh_db, "Abu Dardar")
+    merged = storage.merge_speakers(fresh_db, keep.id, gone.id)
+    assert merged.claim_count == 2 and "Abu Dardar" in merged.aliases
+    storage.save_article(fresh_db, Article("three", "c"), [make_claim("three", speaker="Abu Dardar")])
+    assert storage.speaker_by_name(fresh_db, "Abu Dardar").id == keep.id
+    assert storage.get_speaker(fresh_db, keep.id).claim_count == 3
+    split = storage.split_speaker(fresh_db, keep.id, "Abu Dardar")
+    assert split.claim_count == 2 and storage.get_speaker(fresh_db, keep.id).claim_count == 1
+
+
+def test_rename_keeps_old_name_as_alias(fresh_db):
+    storage.save_article(fresh_db, Article("one", "a"), [make_claim("one", speaker="Hollande")])
+    sid = storage.find_speaker_id(fresh_db, "Hollande")
+    renamed = storage.rename_speaker(fresh_db, sid, "Francois Hollande")
+    assert renamed.name == "Francois Hollande" and "Hollande" in renamed.aliases
+
+
+@pytest.mark.parametrize("query", ['" OR 1=1 --', '"unbalanced', "NEAR(", "troops*", "a" * 5000,
+                                   "'; DROP TABLE claims; --", "", "   ", "(((("])
+def test_hostile_search_never_raises(fresh_db, query):
+    article, claims = make_article(("Nearly 4,000 French troops deployed.", None))
+    storage.save_article(fresh_db, article, claims)
+    storage.list_claims(fresh_db, storage.ClaimFilter(search=query))
+    storage.count_claims(fresh_db, storage.ClaimFilter(search=query))
+    storage.fts_candidates(fresh_db, query)
+    assert storage.counts(fresh_db)["claims"] == 1
+
+
+@pytest.mark.parametrize("flt, expected", [
+    (storage.ClaimFilter(), 3),
+    (storage.ClaimFilter(search="troops"), 2),
+    (storage.ClaimFilter(search="troop deployed"), 1),
+    (storage.ClaimFilter(speaker="le drian"), 2),
+    (storage.ClaimFilter(speaker="nobody"), 0),
+    (storage.ClaimFilter(kind="unattributed"), 1),
+    (storage.ClaimFilter(article="a1"), 3),
+    (storage.ClaimFilter(status="verified"), 0),
+])
+def test_filters(fresh_db, flt, expected):
+    article, claims = make_article(
+        ("French troops deployed in Gao.", "Le Drian"),
+        ("The troops met resistance.", "Le Drian"),
+        ("Kidal is under control.", None),
+    )
+    storage.save_article(fresh_db, article, claims)
+    assert storage.count_claims(fresh_db, flt) == expected
+    assert len(storage.list_claims(fresh_db, flt)) == expected
+
+
+def test_paging_returns_disjoint_pages(fresh_db):
+    article, claims = make_article(*[(f"Claim number {i}.", None) for i in range(25)])
+    storage.save_article(fresh_db, article, claims)
+    pages = [storage.list_claims(fresh_db, limit=10, offset=o) for o in (0, 10, 20)]
+    ids = [c.id for page in pages for c in page]
+    assert [len(p) for p in pages] == [10, 10, 5] and len(set(ids)) == 25
+
+
+def test_review_log_records_undo_and_is_append_only(fresh_db):
+    article, claims = make_article(("Eleven troops were killed.", "Mali"))
+    claim_id = storage.save_article(fresh_db, article, claims).claim_ids[0]
+    entries = storage.review_claim(fresh_db, claim_id, "ana", status="verified", note="AFP wire",
+                                   evidence_url="https://example.org/a")
+    assert [e.field for e in entries] == ["status", "note", "evidence_url"]
+    storage.review_claim(fresh_db, claim_id, "ana", status="false")
+    storage.undo(fresh_db, "ana")
+    assert storage.get_claim(fresh_db, claim_id).status == "verified"
+    storage.undo(fresh_db, "ana")  # the whole first action: status, note and evidence
+    claim = storage.get_claim(fresh_db, claim_id)
+    assert (claim.status, claim.note, claim.evidence_url) == ("unverified", None, None)
+    assert storage.undo(fresh_db, "ana") == []
+    assert len(storage.history(fresh_db, claim_id)) == 8
+    with pytest.raises(sqlite3.DatabaseError):
+        fresh_db.execute("DELETE FROM review_log")
+    with pytest.raises(sqlite3.DatabaseError):
+        fresh_db.execute("UPDATE review_log SET new = 'x'")
+
+
+def test_review_rejects_unknown_status(fresh_db):
+    article, claims = make_article(("Text.", None))
+    claim_id = storage.save_article(fresh_db, article, claims).claim_ids[0]
+    with pytest.raises(storage.StoreError):
+        storage.review_claim(fresh_db, claim_id, "ana", status="true-ish")
+
+
+def test_link_decision_is_kept_when_saved_again(fresh_db):
+    a, ca = make_article(("Nearly 4,000 French troops.", None), external_id="a")
+    b, cb = make_article(("4,500 French troops.", None), external_id="b")
+    old = storage.save_article(fresh_db, a, ca).claim_ids[0]
+    new = storage.save_article(fresh_db, b, cb).claim_ids[0]
+    link = Link(new, old, "updated_figure", 90.0, "confident", "4,000 → 4,500", 4000, 4500)
+    assert storage.save_links(fresh_db, [link]) == 1
+    saved = storage.list_links(fresh_db)[0]
+    storage.decide_link(fresh_db, saved.id, "rejected")
+    assert storage.save_links(fresh_db, [link]) == 0
+    assert storage.list_links(fresh_db)[0].decision == "rejected"
+    assert storage.rejected_pairs(fresh_db, new) == {old}
+    assert storage.count_links(fresh_db) == {}
+
+
+def test_not_sqlite_and_newer_schema_are_refused(tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database at all")
+    with pytest.raises(storage.StoreError, match="not a SQLite database"):
+        storage.open_db(junk)
+    newer = tmp_path / "newer.db"
+    storage.open_db(newer).execute("PRAGMA user_version = 999")
+    with pytest.raises(storage.StoreError, match="newer factdesk"):
+        storage.open_db(newer)
+
+
+def test_older_schema_is_backed_up_then_migrated(tmp_path, monkeypatch):
+    from factdesk.storage import migrations
+
+    path = tmp_path / "old.db"
+    storage.open_db(path).close()
+
+    @migrations.factdesk_migrations(name="m999_test_only")
+    def _extra(db):
+        db.execute("CREATE TABLE test_only (x)")
+
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", migrations.SCHEMA_VERSION + 1)
+    monkeypatch.setattr("factdesk.storage.connection.SCHEMA_VERSION", migrations.SCHEMA_VERSION)
+    try:
+        db = storage.open_db(path)
+        assert db.table("test_only").exists()
+        assert (tmp_path / "old.db.bak-v1").exists()
+    finally:
+        migrations.factdesk_migrations._migrations.pop()
