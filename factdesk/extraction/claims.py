@@ -1,0 +1,91 @@
+"""Provides the conversion of an annotated Doc into `Claim`s: the edge where spaCy stops.
+
+Reads the records `factdesk_attribution` left on the Doc, resolves speakers, attaches
+figures, and adds narrative sentences that carry figures as `unattributed` claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factdesk.models import Claim, Figure, Speaker
+
+from .attribution import EXTENSION
+from .content import trim
+from .speakers import resolve
+
+try:
+    from factdesk.figures import find_figures
+except ImportError:  # figures.py is being written in parallel; until then no figures
+
+    def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+        return []
+
+    FIGURES_READY = False
+else:
+    FIGURES_READY = True
+
+NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b", re.I)
+
+
+def _figures(text: str, spans) -> tuple[Figure, ...]:
+    out: list[Figure] = []
+    for a, b in spans:
+        try:
+            out.extend(find_figures(text, a, b))
+        except Exception:
+            continue
+    return tuple(f for f in out if 0 <= f.start <= f.end <= len(text))
+
+
+def _pieces(doc):
+    """Sentences cut at line breaks, trimmed, as character spans."""
+    text = doc.text
+    for sent in doc.sents:
+        pos = sent.start_char
+        for part in text[sent.start_char:sent.end_char].split("\n"):
+            a, b = trim(text, pos, pos + len(part))
+            if b - a > 1:
+                yield a, b
+            pos += len(part) + 1
+
+
+def doc_to_claims(doc, outlet: str | None = None) -> list[Claim]:
+    """Claims of one annotated Doc, in text order, `order` from 0."""
+    text = doc.text
+    records = doc._.get(EXTENSION) or []
+    resolved = resolve(doc, records)
+    drafts: list[tuple[int, Claim]] = []
+    covered: list[tuple[int, int]] = []
+    for r, (speaker, mention) in zip(records, resolved):
+        spans = tuple((a, b) for a, b in (tuple(s) for s in r["content"]) if 0 <= a < b <= len(text))
+        if not spans:
+            continue
+        cue = tuple(r["cue"]) if r.get("cue") else None
+        claim = Claim(
+            order=0,
+            kind=r["kind"],
+            text=" ".join(text[a:b] for a, b in spans),
+            content=spans,
+            speaker=speaker,
+            speaker_mention=mention,
+            cue=cue,
+            cue_text=text[cue[0]:cue[1]] if cue else None,
+            figures=_figures(text, spans),
+        )
+        drafts.append((spans[0][0], claim))
+        covered.extend(spans)
+        if cue:
+            covered.append(cue)
+    narrator = Speaker(name=outlet, kind="outlet") if outlet else None
+    for a, b in _pieces(doc):
+        inside = sum(max(0, min(b, y) - max(a, x)) for x, y in covered)
+        if inside >= 0.3 * (b - a) or not NUMBERISH.search(text, a, b):
+            continue
+        figures = _figures(text, [(a, b)])
+        if FIGURES_READY and not figures:
+            continue
+        drafts.append((a, Claim(order=0, kind="unattributed", text=text[a:b], content=((a, b),),
+                                speaker=narrator, figures=figures)))
+    drafts.sort(key=lambda d: d[0])
+    return [Claim(**{**c.__dict__, "order": n}) for n, (_, c) in enumerate(drafts)]
