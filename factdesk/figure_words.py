@@ -75,10 +75,10 @@ CURRENCY_WORDS = (
     (r"(?:French\s+)francs?|ffr", "FRF"),
     (r"(?:Belgian\s+)francs?", "BEF"),
     (r"francs?", "francs"),
-    (r"(?:(?:West\s+)?German\s+|deutsche\s+|d-)marks?|dm", "DEM"),
+    (r"(?:(?:West\s+)?German\s+|deutsche\s+|d-)?marks?|dm", "DEM"),
     (r"guilders?", "NLG"), (r"lire|lira", "ITL"), (r"yen", "JPY"), (r"euros?", "EUR"),
     (r"yuan|renminbi", "CNY"), (r"rupees?", "INR"), (r"r[ou]bles?", "RUB"),
-    (r"riyals?", "SAR"), (r"pesos?", "pesos"), (r"pence", "pence"), (r"cents?", "cents"),
+    (r"riyals?", "SAR"), (r"pesos?", "pesos"), (r"pence", "pence"), (r"cents?|cts", "cents"),
 )
 """Currency words after a number, as (regex, unit); specific before generic."""
 
@@ -101,6 +101,7 @@ MEASURES = (
 METRE_CONTEXT = {
     "high", "tall", "deep", "long", "wide", "away", "above", "below", "underground",
     "offshore", "inland", "drop", "fall", "depth", "height", "altitude", "thick", "off",
+    "fell", "plunged", "plummeted", "falling", "climbed",
 }
 """Words next to "m" that make it metres rather than million ("a 150 m fall")."""
 
@@ -139,7 +140,9 @@ is are was were be been being am has have had do does did will would shall shoul
 may might must not no still now also only just even already then today yesterday tomorrow
 last next each every all both most less least very too later earlier again ever never almost
 nearly some many few said says say told tell according reportedly estimated feared believed
-thought confirmed presumed reported left take took takes remain remains remained were
+thought confirmed presumed reported left take took takes remain remains remained seem seems
+seemed appear appears appeared out up down away back went came gave got made stood fell rose
+began ran met won vs v need needs face faces want wants own owns hold holds
 """.split())
 """Words that end the noun phrase after a number."""
 
@@ -156,7 +159,7 @@ OUTCOMES = {
     "abducted": "abducted", "held": "held", "stranded": "stranded", "drowned": "drowned",
     "executed": "executed", "jailed": "jailed", "hospitalised": "hospitalised",
     "hospitalized": "hospitalized", "infected": "infected", "aboard": "aboard",
-    "unaccounted": "unaccounted for", "sacked": "sacked", "laid": "laid off", "fired": "fired",
+    "unaccounted": "unaccounted for", "perished": "dead", "sacked": "sacked", "laid": "laid off", "fired": "fired",
 }
 """Outcome words after a count ("26 people were killed"), normalised."""
 
@@ -198,3 +201,9 @@ NOISE_NOUNS = {"total", "number", "figure", "sum", "amount", "maximum", "minimum
 
 IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children",
                      "foot": "feet", "mouse": "mice", "policeman": "policemen"}
+
+PLURALS_WITHOUT_S = {"people", "men", "women", "children", "police", "personnel", "staff", "crew",
+                     "cattle", "sheep", "fish", "aircraft", "livestock", "infantry", "data",
+                     "media", "deer", "feet", "teeth", "geese", "mice", "offspring", "clergy",
+                     "militia", "head", "youth", "public", "gentry", "poultry", "swine"}
+"""Plural nouns without a final "s", so a lone lower-case word after a count can be told from a verb."""

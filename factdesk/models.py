@@ -31,7 +31,7 @@ class Figure:
     """Character offset of the figure's words in the article text."""
     end: int
     text: str
-    """The figure's words as written ("nearly 4,000", "several hundred")."""
+    """The figure's words as written ("4,000", "several hundred", "£1bn"); the hedge stays out."""
     low: float | None = None
     """Low bound of a range or vague amount."""
     high: float | None = None
@@ -249,3 +249,11 @@ class IngestResult:
     skipped: int = 0
     failed: int = 0
     errors: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class FigureMention:
+    """One reported value of a counted thing, with the claim that reported it (figure timeline)."""
+
+    figure: StoredFigure
+    claim: StoredClaim

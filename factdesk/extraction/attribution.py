@@ -21,6 +21,7 @@ SPANS_KEY = "factdesk_quotes"
 EXTENSION = "factdesk_attributions"
 SUBJ_DEPS = ("nsubj",)
 MIN_QUOTE_WORDS = 4
+OBJECT_TAIL = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative", "advcl"})
 
 if not Doc.has_extension(EXTENSION):
     Doc.set_extension(EXTENSION, default=None)
@@ -42,6 +43,16 @@ def cue_patterns() -> dict[str, list[list[dict]]]:
         ]],
         "cue": [[{"RIGHT_ID": "cue", "RIGHT_ATTRS": cue}]],
     }
+
+
+@Language.component("factdesk_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so the parser never joins a headline
+    or a paragraph to the next one (the parser keeps boundaries set before it)."""
+    for t in doc[:-1]:
+        if t.is_space and "\n" in t.text:
+            doc[t.i + 1].is_sent_start = True
+    return doc
 
 
 @Language.factory("factdesk_attribution", default_config={"min_quote_words": MIN_QUOTE_WORDS})
@@ -99,16 +110,17 @@ def find_attributions(doc: Doc, matcher: DependencyMatcher, min_quote_words: int
     records = []
     for cue_i in sorted(cues):
         kind, src_i = cues[cue_i]
-        rec = _according(doc, cue_i, src_i, paras) if kind == "according" else _verb(doc, cue_i, src_i, paras, quotes)
+        rec = _according(doc, text, cue_i, src_i, paras) if kind == "according" else _verb(doc, text, cue_i, src_i, paras, quotes)
         if rec:
             records.append(rec)
-    records = _quote_records(doc, records, quotes, paras, min_quote_words)
+    records = _quote_records(text, records, quotes, paras, min_quote_words)
+    records = _drop_nested(records)
     for r in records:
         r["kind"] = claim_kind(r["content"], quotes)
     return records
 
 
-def _verb(doc: Doc, cue_i: int, src_i: int | None, paras: ParaIndex, quotes: list[Quote]) -> dict | None:
+def _verb(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaIndex, quotes: list[Quote]) -> dict | None:
     cue = doc[cue_i]
     lemma = lexicon.CUE_FORMS.get(cue.lower_)
     if lemma is None or any(c.dep_ == "auxpass" for c in cue.children):
@@ -119,7 +131,7 @@ def _verb(doc: Doc, cue_i: int, src_i: int | None, paras: ParaIndex, quotes: lis
     if src is not None and src.lower_ in ("there", "this", "that") and src.dep_ == "expl":
         return None
     comps = [c for c in cue.children if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")]
-    if lemma == "say":
+    if lemma not in lexicon.XCOMP_CONTENT:
         comps = [c for c in comps if c.dep_ != "xcomp"]
     if src is not None and len(comps) > 1:
         far = [c for c in comps if (c.i > cue_i) == (src.i < cue_i)]
@@ -129,7 +141,9 @@ def _verb(doc: Doc, cue_i: int, src_i: int | None, paras: ParaIndex, quotes: lis
     for c in comps:
         excl = [t for t in c.subtree if t.i == src_i]
         spans += subtree_chars(c, exclude=excl)
-    if not spans and cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue_i and cue.head.pos_ in ("VERB", "AUX"):
+    left = cue.left_edge.i
+    if (not spans and cue.dep_ in ("parataxis", "ccomp") and cue.head.i < left and cue.head.pos_ in ("VERB", "AUX")
+            and left > 0 and doc[left - 1].is_punct):
         # "X, he said": the parser made the reported clause the head
         spans = subtree_chars(cue.head, exclude=[cue])
         spans = [(a, b) for a, b in spans if b <= cue.idx]
@@ -143,9 +157,19 @@ def _verb(doc: Doc, cue_i: int, src_i: int | None, paras: ParaIndex, quotes: lis
             spans = [(nxt.idx + 1, end)]
     if not spans and lemma in lexicon.OBJECT_CONTENT_VERBS:
         objs = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)]
-        for o in objs:
-            spans += subtree_chars(o)
+        if objs:
+            # the object and what completes it ("cited remarks as examples of ...")
+            tail = [c for c in cue.rights if c.i >= objs[0].i and c.dep_ in OBJECT_TAIL]
+            for o in tail:
+                spans += subtree_chars(o)
+    if not spans and lemma in lexicon.PREP_CONTENT:
+        for c in cue.rights:
+            if c.dep_ == "prep" and c.lower_ in lexicon.PREP_CONTENT[lemma]:
+                spans += [(a, b) for a, b in subtree_chars(c) if a > c.idx + len(c.text) - 1]
+                break
     if not spans and src is None:
+        return None
+    if lemma in lexicon.STANCE_ONLY and (src is None or not spans):
         return None
     if not spans and lemma in lexicon.WEAK_COGNITION:
         return None
@@ -158,7 +182,7 @@ def _verb(doc: Doc, cue_i: int, src_i: int | None, paras: ParaIndex, quotes: lis
         "cue": [cue.idx, cue_end],
         "cue_i": cue_i,
         "src_head": src_i,
-        "content": [list(s) for s in clean(doc.text, spans, quotes)],
+        "content": [list(s) for s in clean(text, spans, quotes)],
         "kind": "indirect",
         "carry": None,
         "lemma": lemma,
@@ -184,17 +208,15 @@ def _implicit_source(cue) -> int | None:
         j -= 1
     if j >= 0 and j < cue.i - 1 and cue.doc[j].pos_ in ("PROPN", "NOUN"):
         node = cue.doc[j]
-        while node.dep_ in ("appos", "conj", "compound", "pobj", "prep") and node.head is not node and node.head.pos_ not in ("VERB", "AUX"):
-            if node.dep_ == "prep" and node.head.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
-                break
+        while node.dep_ in ("appos", "conj", "compound", "prep", "pobj") and node.head is not node:
+            if node.dep_ == "pobj" and node.head.head.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+                break  # "after one of the groups": the object itself is the speaker
             node = node.head
-        if node.pos_ in ("ADP",):
-            return None
-        return node.i
+        return node.i if node.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
     return None
 
 
-def _according(doc: Doc, cue_i: int, src_i: int, paras: ParaIndex) -> dict | None:
+def _according(doc: Doc, text: str, cue_i: int, src_i: int, paras: ParaIndex) -> dict | None:
     cue, src = doc[cue_i], doc[src_i]
     sent = cue.sent
     to = doc[cue_i + 1] if cue_i + 1 < len(doc) else cue
@@ -205,7 +227,7 @@ def _according(doc: Doc, cue_i: int, src_i: int, paras: ParaIndex) -> dict | Non
     b = doc[lo].idx
     spans.append((a, b))
     spans.append((doc[hi].idx + len(doc[hi].text), sent.end_char))
-    spans = [trim(doc.text, x, y) for x, y in clip(spans, pstart, pend)]
+    spans = [trim(text, x, y) for x, y in clip(spans, pstart, pend)]
     spans = [(x, y) for x, y in spans if y - x > 3]
     if not spans:
         return None
@@ -220,9 +242,8 @@ def _according(doc: Doc, cue_i: int, src_i: int, paras: ParaIndex) -> dict | Non
     }
 
 
-def _quote_records(doc: Doc, records: list[dict], quotes: list[Quote], paras: ParaIndex, min_words: int) -> list[dict]:
+def _quote_records(text: str, records: list[dict], quotes: list[Quote], paras: ParaIndex, min_words: int) -> list[dict]:
     """Attach full quotes to cues, merge quote runs, and carry speakers over paragraphs."""
-    text = doc.text
     records = [r for r in records if r["content"]]
     records.sort(key=lambda r: r["cue"][0])
     for q in quotes:
@@ -232,6 +253,9 @@ def _quote_records(doc: Doc, records: list[dict], quotes: list[Quote], paras: Pa
         qchars = q.end - q.start
         covered = False
         for r in records:
+            if r["cue"] is not None and not (q.start <= r["cue"][0] < q.end) and any(q.start <= a and b <= q.end for a, b in r["content"]):
+                # the parse found part of the quote ("A. B," he said → B): take the whole quote
+                r["content"] = sorted([s for s in r["content"] if not (q.start <= s[0] and s[1] <= q.end)] + [[q.start, q.end]])
             inter = sum(max(0, min(b, q.end) - max(a, q.start)) for a, b in r["content"])
             if inter >= 0.5 * qchars:
                 covered = True
@@ -243,6 +267,8 @@ def _quote_records(doc: Doc, records: list[dict], quotes: list[Quote], paras: Pa
         # a cue right after ('"...," he said') or right before ('he said: "..."') the quote
         best = None
         for r in records:
+            if r["cue"] is None:
+                continue
             c0, c1 = r["cue"]
             if paras.of(c0) != para:
                 continue
@@ -260,7 +286,7 @@ def _quote_records(doc: Doc, records: list[dict], quotes: list[Quote], paras: Pa
             else:
                 best["content"] = sorted(own + [[q.start, q.end]])
             continue
-        prev = [r for r in records if r["cue"][0] < q.start]
+        prev = [r for r in records if r["content"][0][0] < q.start]
         if not prev:
             continue
         last = max(prev, key=lambda r: r["content"][-1][1])
@@ -282,6 +308,27 @@ def _quote_records(doc: Doc, records: list[dict], quotes: list[Quote], paras: Pa
         if r["carry"] is not None:
             r["carry"] = remap.get(r["carry"])
     return final
+
+
+def _drop_nested(records: list[dict]) -> list[dict]:
+    """Keep the outer attribution when one cue sits inside another claim's content.
+
+    PolNeAR never annotates a report inside reported content, and a fact-checker
+    wants the outer claim ("X said Y told Z that ..."), which contains the inner one.
+    """
+    keep = []
+    for r in records:
+        c = r["cue"]
+        if c is not None and any(o is not r and any(a <= c[0] < b for a, b in o["content"]) for o in records):
+            continue
+        keep.append(r)
+    if len(keep) == len(records):
+        return records
+    index = {id(r): n for n, r in enumerate(keep)}
+    for r in keep:
+        if r["carry"] is not None:
+            r["carry"] = index.get(id(records[r["carry"]]))
+    return keep
 
 
 def _has_quote(s: str) -> bool:

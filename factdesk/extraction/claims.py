@@ -14,16 +14,7 @@ from .attribution import EXTENSION
 from .content import trim
 from .speakers import resolve
 
-try:
-    from factdesk.figures import find_figures
-except ImportError:  # figures.py is being written in parallel; until then no figures
-
-    def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
-        return []
-
-    FIGURES_READY = False
-else:
-    FIGURES_READY = True
+from factdesk.figures import find_figures
 
 NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b", re.I)
 
@@ -48,6 +39,24 @@ def _pieces(doc):
             if b - a > 1:
                 yield a, b
             pos += len(part) + 1
+
+
+def _uncovered(text: str, a: int, b: int, covered) -> list[tuple[int, int]]:
+    """The parts of sentence `[a, b)` no attributed claim covers, of three words or more."""
+    cuts = sorted((max(a, x), min(b, y)) for x, y in covered if x < b and a < y)
+    runs, pos = [], a
+    for x, y in cuts:
+        if x > pos:
+            runs.append((pos, x))
+        pos = max(pos, y)
+    if pos < b:
+        runs.append((pos, b))
+    out = []
+    for x, y in runs:
+        x, y = trim(text, x, y)
+        if len(text[x:y].split()) >= 3:
+            out.append((x, y))
+    return out
 
 
 def doc_to_claims(doc, outlet: str | None = None) -> list[Claim]:
@@ -77,15 +86,16 @@ def doc_to_claims(doc, outlet: str | None = None) -> list[Claim]:
         covered.extend(spans)
         if cue:
             covered.append(cue)
+        if mention:
+            covered.append(mention)
     narrator = Speaker(name=outlet, kind="outlet") if outlet else None
     for a, b in _pieces(doc):
-        inside = sum(max(0, min(b, y) - max(a, x)) for x, y in covered)
-        if inside >= 0.3 * (b - a) or not NUMBERISH.search(text, a, b):
+        if not NUMBERISH.search(text, a, b):
             continue
-        figures = _figures(text, [(a, b)])
-        if FIGURES_READY and not figures:
-            continue
-        drafts.append((a, Claim(order=0, kind="unattributed", text=text[a:b], content=((a, b),),
-                                speaker=narrator, figures=figures)))
+        for x, y in _uncovered(text, a, b, covered):
+            figures = _figures(text, [(x, y)])
+            if figures:
+                drafts.append((x, Claim(order=0, kind="unattributed", text=text[x:y], content=((x, y),),
+                                        speaker=narrator, figures=figures)))
     drafts.sort(key=lambda d: d[0])
     return [Claim(**{**c.__dict__, "order": n}) for n, (_, c) in enumerate(drafts)]

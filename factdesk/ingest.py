@@ -1,0 +1,188 @@
+"""Provides ingest: read articles, extract claims, store each article atomically, link; no UI here.
+
+The one place that runs readers → extraction → storage → linking, so the CLI and the TUI
+share it. It is a stream: articles are read lazily, go through `nlp.pipe` in batches and are
+stored one at a time, so memory stays flat over a 20,000-article archive. Progress, errors
+and warnings leave through plain callbacks; the caller decides how to show them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from factdesk import storage
+from factdesk.models import Article, IngestResult
+from factdesk.readers import ArticleMeta, ReadError, as_meta, count_articles, iter_articles, make_article
+
+from factdesk.linking import link_new_claims
+
+DEFAULT_BATCH_SIZE = 32
+"""Articles per `nlp.pipe` batch: larger batches stop paying off past ~32 news-length texts."""
+MAX_ANALYSED_CHARS = 150_000
+"""Claims are extracted from at most this much of an article (a long read is ~60,000).
+A 50 MB wire dump is still stored whole, but parsing all of it would take half an hour
+and spaCy refuses texts over 1,000,000 characters."""
+MAX_ERRORS_KEPT = 1000
+"""Error lines kept in the result; the count goes on past it (a broken 20,000-line archive)."""
+
+Progress = Callable[[int, int | None, str], None]
+"""on_progress(articles done, total or None, name of the article just done)."""
+Report = Callable[[str], None]
+"""on_error / on_warning: one line naming the input and the problem."""
+
+
+@dataclass
+class Tally:
+    """Running counts of an ingest or import run."""
+
+    articles: int = 0
+    claims: int = 0
+    speakers: int = 0
+    flags: int = 0
+    skipped: int = 0
+    failed: int = 0
+    done: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def fail(self, message: str, on_error: Report | None) -> None:
+        self.failed += 1
+        if len(self.errors) < MAX_ERRORS_KEPT:
+            self.errors.append(message)
+        if on_error:
+            on_error(message)
+
+    def result(self) -> IngestResult:
+        return IngestResult(self.articles, self.claims, self.speakers, self.flags, self.skipped,
+                            self.failed, tuple(self.errors))
+
+
+def ingest_paths(db: Database, nlp, paths: Iterable[str], overrides: ArticleMeta | Mapping | None = None,
+                 on_progress: Progress | None = None, on_error: Report | None = None, *,
+                 on_warning: Report | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+                 stdin=None) -> IngestResult:
+    """Ingest files, folders and "-" (stdin) into the store.
+
+    Every article is stored with its claims, figures and speakers in one transaction, then
+    linked against earlier claims. A file that cannot be read is reported through `on_error`
+    and leaves the store untouched; the other files are still ingested.
+
+    Args:
+        db: an open store.
+        nlp: a pipeline from `factdesk.extraction.load_nlp`.
+        paths: inputs as given on the command line.
+        overrides: hand-given metadata (title, source, date, url, id) that wins over the file's.
+        on_progress: called after each article.
+        on_error: called with one line per input or article that failed.
+        on_warning: called with one line per oddity that did not stop an article (a bad
+            date, an article already stored).
+        batch_size: articles per `nlp.pipe` batch.
+        stdin: binary stream "-" reads (default sys.stdin.buffer).
+
+    Returns:
+        Counts for the summary line.
+
+    Raises:
+        StoreError: the store itself failed (the article being written is rolled back).
+    """
+    paths = [str(p) for p in paths]
+    total = count_articles(paths) if on_progress else None
+    warn = on_warning or (lambda _: None)
+    items = iter_articles(paths, as_meta(overrides), warn, stdin=stdin)
+    return _ingest_stream(db, nlp, items, total, on_progress, on_error, warn, batch_size)
+
+
+def ingest_text(db: Database, nlp, text: str, meta: ArticleMeta | Mapping | None = None,
+                on_warning: Report | None = None) -> IngestResult:
+    """Ingest one pasted article (the TUI's paste-to-ingest).
+
+    Returns:
+        Counts; an empty text gives `failed=1` with the reason in `errors`.
+    """
+    tally = Tally()
+    warn = on_warning or (lambda _: None)
+    meta = as_meta(meta)
+    if not isinstance(text, str) or not text.strip():
+        tally.fail("pasted text: empty text", None)
+        return tally.result()
+    article = make_article(text, "pasted text", {}, meta, None, warn)
+    return _ingest_stream(db, nlp, iter([article]), 1, None, None, warn, 1)
+
+
+def _ingest_stream(db: Database, nlp, items: Iterator[Article | ReadError], total: int | None,
+                   on_progress: Progress | None, on_error: Report | None, warn: Report,
+                   batch_size: int) -> IngestResult:
+    from factdesk.extraction import extract_batch  # spaCy only when something is ingested
+
+    tally = Tally()
+
+    def progress(name: str) -> None:
+        tally.done += 1
+        if on_progress:
+            on_progress(tally.done, total, name)
+
+    def fresh() -> Iterator[tuple[str, dict]]:
+        # Read errors and already-stored texts are dealt with here, before the costly parse.
+        for item in items:
+            if isinstance(item, ReadError):
+                tally.fail(str(item), on_error)
+                progress(item.path)
+                continue
+            duplicate = storage.find_duplicate(db, item)
+            if duplicate is not None:
+                _skip(item, duplicate.external_id)
+                continue
+            yield _analysed_part(item, warn), {"outlet": item.source, "article": item}
+
+    def _skip(article: Article, stored_as: str) -> None:
+        tally.skipped += 1
+        warn(f"{article.path or article.external_id}: already stored (as {stored_as}); skipped")
+        progress(article.path or "")
+
+    for claims, ctx in extract_batch(nlp, fresh(), batch_size=batch_size):
+        article: Article = ctx["article"]
+        saved = storage.save_article(db, article, claims)
+        if saved is None:  # the same text twice in one run
+            _skip(article, "an earlier input of this run")
+            continue
+        tally.articles += 1
+        tally.claims += len(saved.claim_ids)
+        tally.speakers += saved.new_speakers
+        if saved.claim_ids:
+            tally.flags += link_new_claims(db, list(saved.claim_ids))
+        progress(article.path or article.external_id or "")
+    return tally.result()
+
+
+def _analysed_part(article: Article, warn: Report) -> str:
+    """The text the parser sees: all of it, or a prefix cut at a paragraph or sentence end.
+
+    A prefix keeps every claim offset valid for the whole stored text.
+    """
+    text = article.text
+    if len(text) <= MAX_ANALYSED_CHARS:
+        return text
+    cut = max(text.rfind("\n", 0, MAX_ANALYSED_CHARS), text.rfind(". ", 0, MAX_ANALYSED_CHARS) + 1)
+    cut = cut if cut > MAX_ANALYSED_CHARS // 2 else MAX_ANALYSED_CHARS
+    warn(f"{article.path or article.external_id}: {len(text):,} characters; claims extracted "
+         f"from the first {cut:,} only")
+    return text[:cut]
+
+
+def summary_line(result: IngestResult, verb: str = "ingested") -> str:
+    """The one line every ingest ends with, e.g.
+    "ingested 12 articles: 240 claims, 31 new speakers, 7 flags; 1 skipped (already stored), 2 failed".
+    """
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    line = (f"{verb} {n(result.articles, 'article')}: {n(result.claims, 'claim')}, "
+            f"{result.speakers} new speaker{'' if result.speakers == 1 else 's'}, {n(result.flags, 'flag')}")
+    tail = []
+    if result.skipped:
+        tail.append(f"{result.skipped} skipped (already stored)")
+    if result.failed:
+        tail.append(f"{result.failed} failed")
+    return line + ("; " + ", ".join(tail) if tail else "")

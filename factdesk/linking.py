@@ -1,0 +1,99 @@
+"""Provides linking new claims to what the store already holds, and `factdesk match`; no UI here.
+
+The glue between `storage` (BM25 candidates from FTS5, claims, links) and `matching` (pure
+scoring). Per claim it reads at most CANDIDATES claims, so its cost does not grow with the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from sqlite_utils import Database
+
+from factdesk import storage
+from factdesk.matching import classify, from_query, from_stored, query_terms, rank
+from factdesk.matching.features import ClaimFeatures
+from factdesk.models import Link, StoredClaim
+from factdesk.storage.matching_queries import decided_pairs
+
+CANDIDATES = 50
+"""BM25 candidates scored per new claim."""
+QUERY_CANDIDATES = 100
+"""BM25 candidates re-ranked per `match` query (recall matters more than speed there)."""
+
+
+def _newer_first(a: StoredClaim, b: StoredClaim) -> tuple[StoredClaim, StoredClaim]:
+    """The later claim by article date, then by ingest order."""
+    da, db_ = (a.published or "")[:19], (b.published or "")[:19]
+    if da and db_ and da != db_:
+        return (a, b) if da > db_ else (b, a)
+    return (a, b) if a.id > b.id else (b, a)
+
+
+def _query_text(text: str) -> str:
+    return " ".join(query_terms(text))
+
+
+def link_new_claims(db: Database, claim_ids: list[int]) -> int:
+    """Compare each new claim with earlier ones and store the links found.
+
+    Links point from the newer claim to the older one. Pairs a journalist already confirmed or
+    rejected are skipped, and an existing open link is kept as it is.
+
+    Returns:
+        How many links were stored.
+    """
+    claims = storage.get_claims(db, list(claim_ids))
+    decided = decided_pairs(db, [c.id for c in claims])
+    cache: dict[int, tuple[StoredClaim, ClaimFeatures]] = {}
+    links: dict[tuple[int, int], Link] = {}
+    for claim in claims:
+        cache.setdefault(claim.id, (claim, from_stored(claim)))
+        hits = storage.fts_candidates(db, _query_text(claim.text), limit=CANDIDATES,
+                                      exclude_article_id=claim.article_id)
+        missing = [cid for cid, _ in hits if cid not in cache]
+        for other in storage.get_claims(db, missing):
+            cache[other.id] = (other, from_stored(other))
+        for cid, _ in hits:
+            if cid not in cache or (claim.id, cid) in decided:
+                continue
+            newer, older = _newer_first(claim, cache[cid][0])
+            if (newer.id, older.id) in links:
+                continue
+            verdict = classify(cache[newer.id][1], cache[older.id][1])
+            if verdict is None:
+                continue
+            links[(newer.id, older.id)] = Link(
+                claim_id=newer.id, other_id=older.id, relation=verdict.relation,
+                score=verdict.score, tier=verdict.tier, explanation=verdict.explanation,
+                old_value=verdict.old_value, new_value=verdict.new_value)
+    return storage.save_links(db, list(links.values())) if links else 0
+
+
+def match_text(db: Database, text: str, limit: int = 5) -> list[tuple[StoredClaim, float, str]]:
+    """Stored claims most like a typed or pasted text (not stored), best first.
+
+    Returns:
+        (claim, 0–100 score, one-line explanation) tuples.
+    """
+    query = from_query(text)
+    hits = storage.fts_candidates(db, _query_text(query.text), limit=QUERY_CANDIDATES)
+    if not hits:
+        return []
+    claims = {c.id: c for c in storage.get_claims(db, [cid for cid, _ in hits])}
+    hits = [(cid, r) for cid, r in hits if cid in claims]
+    feats = [(from_stored(claims[cid]), r) for cid, r in hits]
+    out = []
+    for i, score in rank(query, feats)[:limit]:
+        claim = claims[hits[i][0]]
+        verdict = classify(query, feats[i][0])
+        why = verdict.explanation if verdict else f"similar wording ({score:.0f}/100)"
+        out.append((claim, score, why))
+    return out
+
+
+def match_queries(db: Database, queries: Iterable[tuple[object, str]],
+                  limit: int = 5) -> Iterator[tuple[object, list[tuple[StoredClaim, float, str]]]]:
+    """`match_text` for many (id, text) queries, yielding (id, matches) as each is done."""
+    for qid, text in queries:
+        yield qid, match_text(db, text, limit)

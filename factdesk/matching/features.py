@@ -1,0 +1,166 @@
+"""Provides `ClaimFeatures`: everything matching compares about one claim, computed once; no UI here.
+
+A stored claim (`StoredClaim`) or a typed query becomes a `ClaimFeatures`; scoring then only
+compares features, so ranking a hundred candidates costs a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from factdesk.matching import text as tx
+from factdesk.models import StoredClaim
+
+YEAR_LOW, YEAR_HIGH = 1900, 2100
+"""A bare four-digit number in this range with no counted thing is a year, not a figure."""
+
+TOPIC_WINDOW_WORDS = 6
+"""How many words after a figure are read to find what it counts ("six people [were killed]")."""
+
+# The counted thing is often a generic noun ("people"); the verb near it says what happened.
+TOPICS = {
+    "dead": ("dead", "died", "die", "dies", "killed", "kill", "kills", "killing", "deaths", "death",
+             "lives", "fatalities", "bodies", "toll", "perished", "drowned"),
+    "injured": ("injured", "wounded", "hurt", "injuries", "casualties"),
+    "missing": ("missing", "unaccounted", "disappear", "disappeared", "trapped"),
+    "homeless": ("homeless", "displaced", "evacuated", "refugees"),
+    "rescued": ("rescued", "saved", "safety", "survivors"),
+    "arrested": ("arrested", "detained", "arrests", "captured", "prisoners"),
+    "aboard": ("aboard", "carrying", "passengers", "onboard"),
+}
+_TOPIC_OF = {w: topic for topic, ws in TOPICS.items() for w in ws}
+
+# "No one was killed" states a figure: zero dead. It is what contradicts "12 people were killed".
+_ZERO = re.compile(r"\b(?:no one|nobody|none|no (?:\w+ )?(?:people|person|civilians|casualties|"
+                   r"deaths|injuries|lives|one|troops|soldiers))\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FigureFeatures:
+    """One figure of a claim, with what it counts reduced to a comparable key."""
+
+    value: float
+    text: str
+    hedge: str | None
+    unit: str | None
+    what: str
+    """The counted thing, processed ("french troops"), or "" when unknown."""
+    topics: frozenset[str]
+    """Casualty-style topics near the figure ("dead", "injured") from TOPICS."""
+    label: str = ""
+    """The counted thing as written, for explanations ("French troops")."""
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True)
+class ClaimFeatures:
+    """What matching compares about one claim."""
+
+    text: str
+    processed: str
+    masked: str
+    """Processed text with every number as one placeholder."""
+    words: frozenset[str]
+    entities: frozenset[str]
+    places: frozenset[str]
+    negated: bool
+    directions: frozenset[str]
+    figures: tuple[FigureFeatures, ...]
+    speaker: str | None = None
+    """Speaker name, lower-cased."""
+    speaker_id: int | None = None
+    published: date | None = None
+    title: str = ""
+    """Processed article title (context for short claims)."""
+    title_words: frozenset[str] = frozenset()
+    n_words: int = 0
+
+
+def parse_date(value: str | None) -> date | None:
+    """The date part of an ISO date or datetime string, or None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _topics_near(claim_text: str, start: int, end: int, what_words: list[str]) -> frozenset[str]:
+    near = what_words + tx.words(claim_text[end:])[:TOPIC_WINDOW_WORDS] + tx.words(claim_text[:start])[-2:]
+    return frozenset(_TOPIC_OF[w] for w in near if w in _TOPIC_OF)
+
+
+def _zero_figures(claim_text: str) -> list[FigureFeatures]:
+    out = []
+    for m in _ZERO.finditer(claim_text):
+        topics = _topics_near(claim_text, m.start(), m.end(), tx.words(m.group(0)))
+        if topics:
+            out.append(FigureFeatures(value=0.0, text=m.group(0), hedge=None, unit=None, what="",
+                                      topics=topics))
+    return out
+
+
+def _figure(fig, claim_text: str) -> FigureFeatures | None:
+    what = tx.process(fig.what or "")
+    if not what and not fig.unit and YEAR_LOW <= fig.value <= YEAR_HIGH and re.fullmatch(r"\d{4}", (fig.text or "").strip()):
+        return None
+    at = claim_text.find(fig.text) if fig.text else -1
+    if at >= 0:
+        topics = _topics_near(claim_text, at, at + len(fig.text), tx.words(fig.what or ""))
+    else:
+        topics = frozenset(_TOPIC_OF[w] for w in tx.words(fig.what or "") if w in _TOPIC_OF)
+    return FigureFeatures(value=float(fig.value), text=fig.text or "", hedge=fig.hedge, unit=fig.unit,
+                          what=what, label=(fig.what or "").strip(), topics=topics, low=fig.low,
+                          high=fig.high)
+
+
+def build(text: str, *, figures=(), speaker: str | None = None, speaker_id: int | None = None,
+          published: str | None = None, title: str | None = None) -> ClaimFeatures:
+    """Features of one claim; `figures` are `Figure`s or `StoredFigure`s (duck-typed)."""
+    figs = tuple(f for f in (_figure(fig, text) for fig in figures) if f is not None)
+    figs += tuple(_zero_figures(text))
+    ws = tx.content_words(text)
+    return ClaimFeatures(
+        text=text,
+        processed=tx.process(text),
+        masked=tx.masked(text),
+        words=frozenset(ws),
+        entities=tx.entities(text),
+        places=tx.places(text),
+        negated=tx.negated(text),
+        directions=tx.directions(text),
+        figures=figs,
+        speaker=speaker.lower().strip() if speaker else None,
+        speaker_id=speaker_id,
+        published=parse_date(published),
+        title=tx.process(title or ""),
+        title_words=frozenset(tx.content_words(title or "")),
+        n_words=len(tx.words(text)),
+    )
+
+
+def from_stored(claim: StoredClaim) -> ClaimFeatures:
+    """Features of a claim held in the store."""
+    return build(claim.text, figures=claim.figures, speaker=claim.speaker_name,
+                 speaker_id=claim.speaker_id, published=claim.published, title=claim.article_title)
+
+
+def from_query(query: str) -> ClaimFeatures:
+    """Features of a typed or pasted text (a tweet, a sentence); figures found if figures.py exists."""
+    cleaned = tx.clean_query(query)
+    return build(cleaned, figures=_find_figures(cleaned))
+
+
+def _find_figures(text: str):
+    try:
+        from factdesk.figures import find_figures
+    except ImportError:  # the figures module is optional for matching
+        return ()
+    try:
+        return tuple(find_figures(text))
+    except Exception:  # noqa: BLE001 - a figure parser bug must not break a search
+        return ()

@@ -1,0 +1,202 @@
+"""Provides `classify(new, old)`: the relation between a newer claim and an older one; no UI here.
+
+Relations, tried in this order (the first that fits wins):
+
+- contradiction: the same counted thing is zero in one claim and not in the other ("no one was
+  killed" vs "at least 12 people had been killed"); rival speakers give different figures for it
+  within RIVAL_DAYS; or two close claims differ only in polarity ("denied", "rose" vs "fell").
+- updated_figure: the same counted thing (Figure.what / casualty topic, same unit) has a new
+  value and the context says it is the same event (close wording, shared names, no rival places).
+- repeat: the same wording again, or the same figure unchanged in the same context.
+- related: same topic and names, nothing changed that we can see.
+
+Each relation gets a 0–100 score and a tier; very short claims only ever reach `suggested`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from factdesk.matching import text as tx
+from factdesk.matching.explain import explain
+from factdesk.matching.features import ClaimFeatures, FigureFeatures
+
+SET_SCORER = fuzz.token_set_ratio
+"""Rewards one claim containing the other's words (a shortened quote)."""
+SORT_SCORER = fuzz.token_sort_ratio
+"""Penalises extra words, so two claims merely sharing a few words do not look alike."""
+# Texts reach the scorers already normalised with text.PROCESSOR (once per claim, in features).
+
+SUGGEST_SCORE = 55.0
+"""Below this no link is stored."""
+CONFIDENT_SCORE = 80.0
+"""At or above this (and long enough) a link is `confident`."""
+SHORT_TEXT_WORDS = 6
+"""A claim with fewer words than this only ever gets `suggested` links."""
+
+REPEAT_SIMILARITY = 85.0
+"""Wording this close (numbers included) is a repeat."""
+REPEAT_FIGURE_SIMILARITY = 65.0
+"""An unchanged figure in wording this close (numbers masked) is a repeat."""
+RELATED_SIMILARITY = 60.0
+"""Wording this close, with a shared name or speaker, is related."""
+UPDATE_MIN_SIMILARITY = 45.0
+"""Least masked-wording similarity for an updated figure, and only with names or speaker shared."""
+UPDATE_STRONG_SIMILARITY = 70.0
+"""Masked-wording similarity that alone says "same event" for a changed figure."""
+CONTRADICTION_SIMILARITY = 60.0
+"""Least masked-wording similarity for a polarity contradiction ("rose" vs "fell")."""
+WHAT_CUTOFF = 80.0
+"""How alike two counted things must be ("French troops" ~ "troops") to be the same thing."""
+TITLE_OVERLAP = 0.5
+"""Share of the shorter title's words the other title holds for two articles to be one story."""
+SPEAKER_CUTOFF = 90.0
+"""How alike two speaker names must be to be one speaker (spelling variants)."""
+RIVAL_DAYS = 1
+"""Different speakers giving different figures within this many days are rivals, not an update."""
+ENTITY_BONUS, ENTITY_BONUS_MAX = 5.0, 15.0
+SPEAKER_BONUS = 10.0
+PLACE_CONFLICT_PENALTY = 30.0
+VALUE_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What `classify` decided about one pair."""
+
+    relation: str
+    score: float
+    tier: str
+    explanation: str
+    old_value: float | None = None
+    new_value: float | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The comparisons behind a verdict (also what `explain` words)."""
+
+    similarity: float
+    masked_similarity: float
+    shared_entities: frozenset[str]
+    same_speaker: bool
+    rival_speakers: bool
+    place_conflict: bool
+    days: int | None
+    context: float
+    same_story: bool = False
+    """The two articles' titles share most words (context for short claims)."""
+
+
+def similarity(a: str, b: str) -> float:
+    """0–100 closeness of two processed texts: mean of token-set and token-sort ratios."""
+    if not a or not b:
+        return 0.0
+    return (SET_SCORER(a, b, processor=None) + SORT_SCORER(a, b, processor=None)) / 2
+
+
+def same_speaker(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    if a.speaker_id is not None and a.speaker_id == b.speaker_id:
+        return True
+    if a.speaker and b.speaker:
+        return fuzz.ratio(a.speaker, b.speaker, processor=tx.PROCESSOR) >= SPEAKER_CUTOFF
+    return False
+
+
+def same_thing(f: FigureFeatures, g: FigureFeatures) -> bool:
+    """Two figures count the same thing in the same unit."""
+    if (f.unit or None) != (g.unit or None):
+        return False
+    if f.topics and g.topics:
+        return bool(f.topics & g.topics)
+    if f.what and g.what:
+        return fuzz.token_set_ratio(f.what, g.what, processor=None) >= WHAT_CUTOFF
+    return False
+
+
+def _equal(x: float, y: float) -> bool:
+    return abs(x - y) <= VALUE_TOLERANCE * max(1.0, abs(y))
+
+
+def figure_pairs(new: ClaimFeatures, old: ClaimFeatures) -> list[tuple[FigureFeatures, FigureFeatures]]:
+    """(old, new) figure pairs counting the same thing, an unchanged pair preferred per new figure."""
+    pairs = []
+    for f in new.figures:
+        same = [g for g in old.figures if same_thing(f, g)]
+        if same:
+            g = next((g for g in same if _equal(g.value, f.value)), same[0])
+            pairs.append((g, f))
+    return pairs
+
+
+def evidence(new: ClaimFeatures, old: ClaimFeatures) -> Evidence:
+    shared = new.entities & old.entities
+    speaker = same_speaker(new, old)
+    rivals = bool(new.speaker and old.speaker and not speaker)
+    # Two places, neither mentioned by the other claim: two events ("at Konna" vs "in Gao").
+    conflict = bool(new.places and old.places and not (new.places & (old.places | old.entities))
+                    and not (old.places & (new.places | new.entities)))
+    days = (new.published - old.published).days if new.published and old.published else None
+    sim_masked = similarity(new.masked, old.masked)
+    context = (sim_masked + min(ENTITY_BONUS_MAX, ENTITY_BONUS * len(shared))
+               + (SPEAKER_BONUS if speaker else 0.0) - (PLACE_CONFLICT_PENALTY if conflict else 0.0))
+    a, b = new.title_words, old.title_words
+    story = bool(a and b and len(a & b) >= TITLE_OVERLAP * min(len(a), len(b)))
+    return Evidence(similarity(new.processed, old.processed), sim_masked, shared, speaker, rivals,
+                    conflict, days, context, story)
+
+
+def _tier(score: float, new: ClaimFeatures, old: ClaimFeatures) -> str | None:
+    if score < SUGGEST_SCORE:
+        return None
+    short = min(new.n_words, old.n_words) < SHORT_TEXT_WORDS
+    return "confident" if score >= CONFIDENT_SCORE and not short else "suggested"
+
+
+def _same_event(ev: Evidence) -> bool:
+    if ev.place_conflict:
+        return False
+    if ev.masked_similarity >= UPDATE_STRONG_SIMILARITY:
+        return True
+    return ev.masked_similarity >= UPDATE_MIN_SIMILARITY and (
+        bool(ev.shared_entities) or ev.same_speaker or ev.same_story)
+
+
+def classify(new: ClaimFeatures, old: ClaimFeatures) -> Verdict | None:
+    """The relation of `new` (the later claim) to `old`, or None when they are unrelated."""
+    ev = evidence(new, old)
+    score = min(100.0, max(0.0, ev.context))
+    pairs = figure_pairs(new, old)
+    changed = [(g, f) for g, f in pairs if not _equal(g.value, f.value)]
+
+    def verdict(relation: str, detail: dict, pair=None, bonus: float = 0.0) -> Verdict | None:
+        s = round(min(100.0, score + bonus), 1)
+        tier = _tier(s, new, old)
+        if tier is None:
+            return None
+        old_v, new_v = (pair[0].value, pair[1].value) if pair else (None, None)
+        return Verdict(relation, s, tier, explain(relation, ev, pair, detail), old_v, new_v)
+
+    if changed and _same_event(ev):
+        g, f = changed[0]
+        if (g.value == 0) != (f.value == 0):
+            return verdict("contradiction", {"why": "zero"}, (g, f), bonus=20.0)
+        close_in_time = ev.days is None or abs(ev.days) <= RIVAL_DAYS
+        if ev.rival_speakers and close_in_time:
+            return verdict("contradiction", {"why": "rivals"}, (g, f), bonus=15.0)
+        return verdict("updated_figure", {}, (g, f), bonus=15.0)
+    if (new.negated != old.negated and not changed and ev.masked_similarity >= CONTRADICTION_SIMILARITY
+            and not ev.place_conflict):
+        return verdict("contradiction", {"why": "negation", "negated_new": new.negated})
+    if (tx.opposite_directions(new.directions, old.directions)
+            and ev.masked_similarity >= CONTRADICTION_SIMILARITY and not ev.place_conflict):
+        return verdict("contradiction", {"why": "direction"})
+    if ev.similarity >= REPEAT_SIMILARITY and not changed:
+        return verdict("repeat", {}, pairs[0] if pairs else None, bonus=max(0.0, ev.similarity - ev.context))
+    if pairs and not changed and ev.masked_similarity >= REPEAT_FIGURE_SIMILARITY and _same_event(ev):
+        return verdict("repeat", {"figure": True}, pairs[0], bonus=10.0)
+    if ev.similarity >= RELATED_SIMILARITY and (ev.shared_entities or ev.same_speaker) and not ev.place_conflict:
+        return verdict("related", {})
+    return None

@@ -1,0 +1,187 @@
+"""Provides the cheap text features matching compares: words, names, places, polarity; no UI here.
+
+Everything is plain regular expressions over one claim's text, so it runs in microseconds and
+needs no spaCy: "entities" are capitalised words that do not open a sentence, "places" are
+capitalised words after a place preposition ("in Gao", "off Zeebrugge").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import utils
+
+PROCESSOR = utils.default_process
+"""How every text is normalised before rapidfuzz sees it (rapidfuzz >= 3 does none by itself)."""
+
+NUMBER_TOKEN = "num"
+"""What a number becomes in a masked text, so a changed figure does not lower similarity."""
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more
+most my myself no nor not now of off on once only or other our ours out over own same she should so
+some such than that the their theirs them themselves then there these they this those through to too
+under until up very was we were what when where which while who whom why will with would you your
+said says say told according would could may might also mr mrs ms dr its it's s t via amp rt
+""".split())
+"""Words that carry no topic: left out of search queries and word overlap."""
+
+# Capitalised words that are not names even mid-sentence (titles, days, months, pronoun-ish).
+_NOT_NAMES = frozenset("""
+i the a an he she it they we you this that these those there his her their its our in on at of for
+to and but or if when while after before as by with from mr mrs ms dr president minister prime
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+breaking news update reuters afp ap bbc says said
+""".split())
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+_NAME = re.compile(r"(?<![\w'’])([A-Z][a-zA-Z'’\-]+|[A-Z]{2,}[a-z]?)")
+_SENTENCE_START = re.compile(r"(^|[.!?:;\"“”]\s+|\n)\s*$")
+_PLACE = re.compile(
+    r"\b(?:in|at|near|off|from|outside|across|into|on)\s+(?:the\s+)?((?:[A-Z][a-zA-Z'’\-]+\s?){1,3})"
+)
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_NUMBER_WORDS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|"
+    r"hundred|hundreds|thousand|thousands|million|millions|billion|bln|mln)\b",
+    re.IGNORECASE,
+)
+
+NEGATIONS = (
+    "no one", "nobody", "none", "not", "n't", "never", "no ", "denied", "denies", "deny",
+    "false", "untrue", "rejected", "dismissed", "without any", "neither", "nor ",
+)
+"""Cues that a claim says the opposite of a positive statement ("no one was killed")."""
+_NEGATION = re.compile(
+    r"\b(?:no one|nobody|none|not|never|no|denied|denies|deny|denying|false|untrue|"
+    r"neither|nor)\b|n't\b",
+    re.IGNORECASE,
+)
+
+ANTONYMS = {
+    "rose": "up", "rise": "up", "rises": "up", "risen": "up", "rising": "up", "increased": "up",
+    "increase": "up", "increases": "up", "grew": "up", "gained": "up", "climbed": "up", "up": "up",
+    "higher": "up", "jumped": "up", "surged": "up",
+    "fell": "down", "fall": "down", "falls": "down", "fallen": "down", "falling": "down",
+    "decreased": "down", "decrease": "down", "declined": "down", "dropped": "down", "lost": "down",
+    "shrank": "down", "down": "down", "lower": "down", "slumped": "down", "plunged": "down",
+    "confirmed": "yes", "admitted": "yes", "accepted": "yes", "approved": "yes",
+    "won": "win", "defeated": "win",
+}
+"""Direction words: two claims on one topic whose directions differ contradict each other."""
+_OPPOSITE = {("up", "down"), ("down", "up")}
+
+
+def process(text: str) -> str:
+    """Lower-case, punctuation-free form of a text (rapidfuzz's default processor)."""
+    return PROCESSOR(text or "")
+
+
+def masked(text: str) -> str:
+    """The processed text with every number replaced by one placeholder word."""
+    return process(_NUMBER_WORDS.sub(NUMBER_TOKEN, _NUMBER.sub(NUMBER_TOKEN, text or "")))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words and numbers of a text, in order."""
+    return [w.lower().strip("'’-") for w in _WORD.findall(text or "")]
+
+
+def content_words(text: str) -> set[str]:
+    """Topic words: no stopwords, no one-letter words."""
+    return {w for w in words(text) if len(w) > 1 and w not in STOPWORDS}
+
+
+def _key(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name.strip())
+    return name.lower()
+
+
+def entities(text: str) -> frozenset[str]:
+    """Names in a claim: capitalised words that do not open a sentence, plus acronyms.
+
+    A heuristic stand-in for NER (no spaCy at match time). The first word of a sentence is
+    kept only when it is an acronym ("MUJAO said").
+    """
+    found = set()
+    for m in _NAME.finditer(text or ""):
+        word = m.group(1)
+        key = _key(word)
+        if key in _NOT_NAMES or len(key) < 2:
+            continue
+        at_start = _SENTENCE_START.search(text[: m.start()]) is not None
+        if at_start and not word.isupper():
+            continue
+        found.add(key)
+    return frozenset(found)
+
+
+def places(text: str) -> frozenset[str]:
+    """Capitalised words right after a place preposition ("killed in Gao" → "gao")."""
+    found = set()
+    for m in _PLACE.finditer(text or ""):
+        for word in m.group(1).split():
+            key = _key(word)
+            if key not in _NOT_NAMES:
+                found.add(key)
+    return frozenset(found)
+
+
+def negated(text: str) -> bool:
+    """True when the claim carries a negation cue ("no one was killed", "denied")."""
+    return _NEGATION.search(text or "") is not None
+
+
+def directions(text: str) -> frozenset[str]:
+    """Direction words of a claim mapped to "up"/"down"/"yes"/"win"."""
+    return frozenset(ANTONYMS[w] for w in words(text) if w in ANTONYMS)
+
+
+def opposite_directions(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One claim says up where the other says down (and neither says both)."""
+    if len(a & {"up", "down"}) != 1 or len(b & {"up", "down"}) != 1:
+        return False
+    return any((x, y) in _OPPOSITE for x in a for y in b)
+
+
+# --- query cleaning (tweets, pasted text) ---------------------------------------------------
+
+_PIC = re.compile(r"pic\.twitter\.com/\S+")
+_URL = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|ly)/\S*")
+_SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^—–\n]{0,80}\(@\w+\)\s*[A-Z][a-z]+ \d{1,2}, \d{4}\s*$")
+_MENTION = re.compile(r"@(\w+)")
+_HASHTAG = re.compile(r"#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+
+
+def clean_query(text: str) -> str:
+    """A pasted text or tweet reduced to its claim.
+
+    Drops links, pic.twitter.com attachments and the trailing "— Name (@handle) Month D, YYYY"
+    signature; @mentions and #hashtags keep their words, camelCase split ("#FakeNews" → "Fake News").
+    """
+    text = _SIGNATURE.sub("", text or "")
+    text = _URL.sub(" ", _PIC.sub(" ", text))
+    text = _MENTION.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)).replace("_", " "), text)
+    text = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)).replace("_", " "), text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+MAX_QUERY_TERMS = 16
+"""Most words sent to FTS5 for candidates: names first, then numbers, then the longest words.
+More OR-ed words only make BM25 slower on a large store without finding more."""
+
+
+def query_terms(text: str, max_terms: int = MAX_QUERY_TERMS) -> list[str]:
+    """The words worth searching for: no stopwords, names and numbers first."""
+    names = entities(text)
+    seen: dict[str, None] = {}
+    for w in words(text):
+        w = w.rstrip(".,")
+        if len(w) > 1 and w not in STOPWORDS:
+            seen.setdefault(w, None)
+    ordered = sorted(seen, key=lambda w: (w not in names, not w[0].isdigit(), -len(w)))
+    return ordered[:max_terms]

@@ -1,0 +1,74 @@
+"""Provides the read-only queries the review session needs beyond the core API.
+
+No UI here. Figure timelines ("every value reported for French troops, over time"),
+counted things, and a speaker's claims in publication order. Every query is bound
+and limited, so they stay fast on a large store.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from factdesk.models import FigureMention, StoredClaim
+from factdesk.storage.claims import figures_for
+from factdesk.storage.converters import CLAIM_SELECT, FIGURE_COLUMNS, claim_from_row, figure_from_row
+
+TIMELINE_LIMIT = 500
+"""A timeline longer than this is cut (oldest kept); nobody reads 500 values on a screen."""
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def counted_things(db: Database, search: str | None = None, limit: int = 200) -> list[tuple[str, int]]:
+    """Distinct counted things (figures' `what`) with how many figures report them, most first."""
+    sql = "SELECT what, count(*) FROM figures WHERE what IS NOT NULL AND what != ''"
+    params: list = []
+    if search:
+        sql += " AND what LIKE ? ESCAPE '\\'"
+        params.append(_like(search))
+    sql += " GROUP BY what COLLATE NOCASE ORDER BY 2 DESC, 1 LIMIT ?"
+    params.append(limit)
+    return [(r[0], r[1]) for r in db.execute(sql, params).fetchall()]
+
+
+def figure_timeline(db: Database, what: str, limit: int = TIMELINE_LIMIT) -> list[FigureMention]:
+    """Every value reported for a counted thing (`what LIKE %what%`), oldest published first."""
+    rows = db.execute(
+        f"SELECT {', '.join('f.' + c.strip() for c in FIGURE_COLUMNS.split(','))} "
+        "FROM figures f JOIN claims c ON c.id = f.claim_id JOIN articles a ON a.id = c.article_id "
+        "WHERE f.what LIKE ? ESCAPE '\\' "
+        "ORDER BY coalesce(a.published, a.ingested), c.id, f.start LIMIT ?",
+        [_like(what), limit],
+    ).fetchall()
+    figures = [figure_from_row(r) for r in rows]
+    claim_ids = sorted({f.claim_id for f in figures})
+    claims: dict[int, StoredClaim] = {}
+    for i in range(0, len(claim_ids), 500):
+        chunk = claim_ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        claim_rows = db.execute(CLAIM_SELECT + f" WHERE c.id IN ({marks})", chunk).fetchall()
+        figs = figures_for(db, [r[0] for r in claim_rows])
+        claims.update({r[0]: claim_from_row(r, figs.get(r[0], ())) for r in claim_rows})
+    return [FigureMention(f, claims[f.claim_id]) for f in figures if f.claim_id in claims]
+
+
+def speaker_timeline(db: Database, speaker_id: int, limit: int = TIMELINE_LIMIT) -> list[StoredClaim]:
+    """A speaker's claims, oldest published first (article order within an article)."""
+    rows = db.execute(
+        CLAIM_SELECT + " WHERE c.speaker_id = ? "
+        "ORDER BY coalesce(a.published, a.ingested), c.article_id, c.ord LIMIT ?",
+        [speaker_id, limit],
+    ).fetchall()
+    figs = figures_for(db, [r[0] for r in rows])
+    return [claim_from_row(r, figs.get(r[0], ())) for r in rows]
+
+
+def database_file(db: Database) -> Path | None:
+    """The file behind an open store (for a worker's own connection); None in memory."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return Path(row[2]) if row and row[2] else None

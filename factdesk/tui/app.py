@@ -1,0 +1,234 @@
+"""Provides `FactdeskApp`, the review session, and `make_app`, the factory the CLI and tests use.
+
+The app opens the store on the main thread and hands every screen a `Session` (store +
+reviewer). Global keys switch between the main screens (each a Textual mode with its own
+stack), undo the last review, refresh, ingest and export; slow work runs in thread workers
+that open their own connection and report back with messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+
+from factdesk import storage
+from factdesk.storage.tui_queries import database_file
+from factdesk.tui.jobs import IngestRequest, run_export, run_ingest
+from factdesk.tui.messages import IngestFinished, IngestProgressed
+from factdesk.tui.screens.articles import ArticlesScreen
+from factdesk.tui.screens.claims import ClaimsScreen
+from factdesk.tui.screens.compare import CompareScreen
+from factdesk.tui.screens.figures import FiguresScreen
+from factdesk.tui.screens.help import HelpScreen
+from factdesk.tui.screens.inbox import InboxScreen
+from factdesk.tui.screens.ingest import IngestScreen
+from factdesk.tui.screens.reader import ReaderScreen
+from factdesk.tui.screens.speakers import SpeakersScreen
+from factdesk.tui.session import Session, default_reviewer
+
+MAIN_SCREENS = {
+    "inbox": ("Inbox", InboxScreen),
+    "claims": ("Claims", ClaimsScreen),
+    "speakers": ("Speakers", SpeakersScreen),
+    "figures": ("Figure timeline", FiguresScreen),
+    "articles": ("Articles", ArticlesScreen),
+}
+"""Mode name → (title, screen class); each is one key away (1–5)."""
+
+HELP_SCREENS = (InboxScreen, ReaderScreen, CompareScreen, ClaimsScreen, SpeakersScreen, FiguresScreen,
+                ArticlesScreen)
+
+
+class FactdeskApp(App[None]):
+    """The review session over one claim store."""
+
+    TITLE = "factdesk"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("1", "go('inbox')", "Inbox", show=False),
+        Binding("2", "go('claims')", "Claims", show=False),
+        Binding("3", "go('speakers')", "Speakers", show=False),
+        Binding("4", "go('figures')", "Figures", show=False),
+        Binding("5,a", "go('articles')", "Articles", show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("ctrl+z", "undo", "Undo review", show=False),
+        Binding("r,f5", "refresh_store", "Refresh", show=False),
+        Binding("o", "ingest", "Ingest", show=False),
+        Binding("w", "export", "Export report", show=False),
+        Binding("q", "quit", "Quit", show=False),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        for mode, (_, screen_cls) in MAIN_SCREENS.items():
+            self.add_mode(mode, partial(screen_cls, session))
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.session.db_path or 'in-memory store'} · reviewer {self.session.reviewer}"
+        self.switch_mode("inbox")
+
+    # --- navigation -----------------------------------------------------------------------
+
+    def action_go(self, mode: str) -> None:
+        if self.current_mode == mode:
+            # Pressing the key again returns to the top of that screen's stack.
+            while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
+                self.pop_screen()
+            return
+        self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections = [("Everywhere", self.BINDINGS)]
+        sections += [(cls.__name__.removesuffix("Screen"), _bindings_of(cls)) for cls in HELP_SCREENS]
+        self.push_screen(HelpScreen(sections))
+
+    def reload_screen(self) -> None:
+        """Re-read the store into whatever screen is showing."""
+        for screen in reversed(self.screen_stack):
+            if not isinstance(screen, ModalScreen):
+                if hasattr(screen, "reload"):
+                    screen.reload()
+                return
+
+    def action_refresh_store(self) -> None:
+        self.reload_screen()
+        self.notify("Refreshed from the store", timeout=1.5)
+
+    # --- review ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Global keys are for the main screens; a dialog keeps them for its own fields.
+        if isinstance(self.screen, ModalScreen) and action in ("undo", "ingest", "export", "go",
+                                                               "refresh_store", "help"):
+            return False
+        return True
+
+    def action_undo(self) -> None:
+        entries = storage.undo(self.session.db, self.session.reviewer)
+        if not entries:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        what = ", ".join(f"{e.field} → {e.new or '—'}" for e in entries)
+        self.notify(f"Undone on claim #{entries[0].claim_id}: {what}", timeout=3)
+        self.reload_screen()
+
+    # --- ingest ---------------------------------------------------------------------------
+
+    def action_ingest(self) -> None:
+        if self.session.db_path is None:
+            self.notify("Ingest needs a store on disk", severity="error")
+            return
+        self.push_screen(IngestScreen())
+
+    def on_ingest_screen_requested(self, message: IngestScreen.Requested) -> None:
+        self._ingest(message.request)
+
+    @work(thread=True, exclusive=True, group="ingest", description="ingest")
+    def _ingest(self, request: IngestRequest) -> None:
+        def progress(stage: str, done: int, total: int | None) -> None:
+            self.post_message(IngestProgressed(stage, done, total))
+
+        try:
+            summary = run_ingest(self.session.db_path, request, progress)
+        except Exception as exc:  # a worker must report, never die silently
+            self.post_message(IngestFinished(f"Ingest failed: {exc}", ok=False))
+            return
+        self.post_message(IngestFinished(summary))
+
+    def _ingest_dialog(self) -> IngestScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, IngestScreen)), None)
+
+    def on_ingest_progressed(self, message: IngestProgressed) -> None:
+        dialog = self._ingest_dialog()
+        if dialog is not None:
+            dialog.show_progress(message.stage, message.done, message.total)
+
+    def on_ingest_finished(self, message: IngestFinished) -> None:
+        dialog = self._ingest_dialog()
+        if dialog is not None:
+            dialog.show_finished(message.summary)
+        self.notify(message.summary, severity="information" if message.ok else "error", timeout=6)
+        self.reload_screen()
+
+    # --- export ---------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        try:
+            from factdesk import reporting
+        except ImportError:
+            self.notify("Export not available in this build", severity="warning")
+            return
+        if self.session.db_path is None:
+            self.notify("Export needs a store on disk", severity="error")
+            return
+        from factdesk.tui.screens.export import ExportScreen
+
+        def chosen(result: tuple[str, str] | None) -> None:
+            if result is not None:
+                self._export(*result)
+
+        self.push_screen(ExportScreen(reporting.FORMATS, reporting.EXTENSIONS, Path.cwd()), chosen)
+
+    @work(thread=True, exclusive=True, group="export", description="export")
+    def _export(self, fmt: str, path: str) -> None:
+        try:
+            line = run_export(self.session.db_path, fmt, Path(path))
+        except Exception as exc:
+            self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error")
+            return
+        self.call_from_thread(self.notify, line, timeout=5)
+
+    # --- command palette ------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for mode, (title, _) in MAIN_SCREENS.items():
+            yield SystemCommand(f"Go to {title}", f"Switch to the {title} screen",
+                                partial(self.action_go, mode))
+        yield SystemCommand("Help", "Every key binding", self.action_help)
+        yield SystemCommand("Undo", "Undo your last review change", self.action_undo)
+        yield SystemCommand("Refresh", "Re-read the store", self.action_refresh_store)
+        yield SystemCommand("Ingest", "Ingest a file, folder or pasted text", self.action_ingest)
+        yield SystemCommand("Export report", "Write the review report to a file", self.action_export)
+        for binding in _bindings_of(type(screen)):
+            if binding.description and binding.action not in ("app.pop_screen",):
+                yield SystemCommand(binding.description, f"{binding.key} on this screen",
+                                    partial(screen.run_action, binding.action))
+
+
+def _bindings_of(screen_cls: type) -> list[Binding]:
+    """A screen class's own bindings, including those it inherits from factdesk base screens."""
+    seen, out = set(), []
+    for cls in screen_cls.__mro__:
+        if not cls.__module__.startswith("factdesk."):
+            continue
+        for binding in cls.__dict__.get("BINDINGS", []):
+            if isinstance(binding, Binding) and binding.action not in seen:
+                seen.add(binding.action)
+                out.append(binding)
+    return out
+
+
+def make_app(db_path: str | Path | None = None, reviewer: str | None = None, db=None) -> FactdeskApp:
+    """Build the review app over a store.
+
+    Args:
+        db_path: the store's file; None means `storage.default_db_path()`.
+        reviewer: recorded with every change; default FACTDESK_REVIEWER or the login name.
+        db: an already open store (tests); it must belong to the calling thread.
+
+    Raises:
+        StoreError: the store cannot be opened.
+    """
+    if db is None:
+        db = storage.open_db(db_path)
+    return FactdeskApp(Session(db=db, reviewer=default_reviewer(reviewer), db_path=database_file(db)))

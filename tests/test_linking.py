@@ -1,0 +1,131 @@
+"""Linking through the store: direction, decisions kept, unattributed claims, `match_text`."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdesk import storage
+from factdesk.linking import link_new_claims, match_queries, match_text
+from factdesk.models import Article, Claim, Figure, Speaker
+
+
+def _claim(text: str, order: int = 0, speaker: str | None = None, figures=()) -> Claim:
+    return Claim(order=order, kind="indirect" if speaker else "unattributed", text=text,
+                 content=((0, len(text)),), speaker=Speaker(speaker) if speaker else None,
+                 figures=tuple(figures))
+
+
+def _fig(text: str, value: float, what: str, at: str) -> Figure:
+    start = at.index(text)
+    return Figure(value=value, start=start, end=start + len(text), text=text, what=what)
+
+
+def save(db, ext_id: str, published: str, *claims: Claim, title: str | None = None) -> list[int]:
+    body = " ".join(c.text for c in claims) + f" [{ext_id}]"
+    saved = storage.save_article(db, Article(text=body, external_id=ext_id, published=published,
+                                             title=title, source="AFP"), list(claims))
+    return list(saved.claim_ids)
+
+
+OLD_TROOPS = "Nearly 4,000 French troops have deployed in Mali since the former colonial power swept to its aid"
+NEW_TROOPS = "Some 4,500 French troops are now deployed in Mali to help the country's army"
+
+
+def troops(text: str, value: float, fig_text: str, order: int = 0) -> Claim:
+    return _claim(text, order, figures=[_fig(fig_text, value, "French troops deployed", text)])
+
+
+def test_unattributed_figures_link_as_update(fresh_db):
+    save(fresh_db, "a", "2013-02-06", troops(OLD_TROOPS, 4000, "4,000"))
+    new_ids = save(fresh_db, "b", "2013-02-08", troops(NEW_TROOPS, 4500, "4,500"))
+    assert link_new_claims(fresh_db, new_ids) == 1
+    (link,) = storage.list_links(fresh_db)
+    assert link.relation == "updated_figure"
+    assert (link.old_value, link.new_value) == (4000, 4500)
+    assert link.claim_id == new_ids[0]
+    assert "4,000 → 4,500" in link.explanation and "2 days later" in link.explanation
+
+
+def test_direction_follows_published_date_not_ingest_order(fresh_db):
+    newer = save(fresh_db, "b", "2013-02-08", troops(NEW_TROOPS, 4500, "4,500"))
+    older = save(fresh_db, "a", "2013-02-06", troops(OLD_TROOPS, 4000, "4,000"))
+    assert link_new_claims(fresh_db, older) == 1
+    (link,) = storage.list_links(fresh_db)
+    assert (link.claim_id, link.other_id) == (newer[0], older[0])
+    assert (link.old_value, link.new_value) == (4000, 4500)
+
+
+def test_same_date_falls_back_to_ingest_order(fresh_db):
+    first = save(fresh_db, "a", "2013-02-06", troops(OLD_TROOPS, 4000, "4,000"))
+    second = save(fresh_db, "b", "2013-02-06", troops(NEW_TROOPS, 4500, "4,500"))
+    link_new_claims(fresh_db, second)
+    (link,) = storage.list_links(fresh_db)
+    assert (link.claim_id, link.other_id) == (second[0], first[0])
+
+
+def test_claims_of_the_same_article_are_not_linked(fresh_db):
+    ids = save(fresh_db, "a", "2013-02-06", troops(OLD_TROOPS, 4000, "4,000"),
+               troops(NEW_TROOPS, 4500, "4,500", order=1))
+    assert link_new_claims(fresh_db, ids) == 0
+
+
+@pytest.mark.parametrize("decision", ["rejected", "confirmed"])
+def test_decided_links_are_never_reflagged(fresh_db, decision):
+    save(fresh_db, "a", "2013-02-06", troops(OLD_TROOPS, 4000, "4,000"))
+    new_ids = save(fresh_db, "b", "2013-02-08", troops(NEW_TROOPS, 4500, "4,500"))
+    link_new_claims(fresh_db, new_ids)
+    (link,) = storage.list_links(fresh_db)
+    storage.decide_link(fresh_db, link.id, decision)
+    assert link_new_claims(fresh_db, new_ids) == 0
+    (again,) = storage.list_links(fresh_db)
+    assert again.decision == decision
+
+
+def test_relinking_keeps_open_link_once(fresh_db):
+    save(fresh_db, "a", "2013-02-06", troops(OLD_TROOPS, 4000, "4,000"))
+    new_ids = save(fresh_db, "b", "2013-02-08", troops(NEW_TROOPS, 4500, "4,500"))
+    assert link_new_claims(fresh_db, new_ids) == 1
+    assert link_new_claims(fresh_db, new_ids) == 0
+    assert len(storage.list_links(fresh_db)) == 1
+
+
+def test_different_event_is_not_linked_as_update(fresh_db):
+    konna = "Mali said 11 of its troops were killed at Konna last month"
+    gao = "Officials said 26 soldiers were killed in Gao on Tuesday"
+    save(fresh_db, "a", "2013-02-06", _claim(konna, figures=[_fig("11", 11, "troops killed", konna)]))
+    new_ids = save(fresh_db, "b", "2013-02-08", _claim(gao, figures=[_fig("26", 26, "soldiers killed", gao)]))
+    link_new_claims(fresh_db, new_ids)
+    assert [l for l in storage.list_links(fresh_db) if l.relation == "updated_figure"] == []
+
+
+def test_negation_contradiction_between_speakers(fresh_db):
+    lang = "at least 12 people had been killed in the bombing of the Yida refugee camp"
+    enough = "no one was killed in the bombing of the Yida refugee camp"
+    save(fresh_db, "a", "2011-11-10", _claim(lang, speaker="Miabek Lang",
+                                            figures=[_fig("12", 12, "people killed", lang)]))
+    new_ids = save(fresh_db, "b", "2011-11-11", _claim(enough, speaker="Enough Project"))
+    assert link_new_claims(fresh_db, new_ids) == 1
+    (link,) = storage.list_links(fresh_db)
+    assert link.relation == "contradiction"
+    assert (link.old_value, link.new_value) == (12, 0)
+    assert "different speakers" in link.explanation
+
+
+def test_repeat_from_same_speaker(fresh_db):
+    quote = "The combat isn't over. The attacks are going to continue in Gao and elsewhere"
+    save(fresh_db, "a", "2013-02-06", _claim(quote, speaker="Abou Dardar"))
+    new_ids = save(fresh_db, "b", "2013-02-07", _claim(quote, speaker="Abou Dardar"))
+    link_new_claims(fresh_db, new_ids)
+    (link,) = storage.list_links(fresh_db)
+    assert link.relation == "repeat" and link.tier == "confident"
+    assert link.explanation == "said before (100% same wording), same speaker, 1 day later"
+
+
+def test_match_text_and_queries(fresh_db):
+    save(fresh_db, "a", "2013-02-06", troops(OLD_TROOPS, 4000, "4,000"), title="French troops in Mali")
+    save(fresh_db, "b", "2013-02-07", _claim("The central bank left interest rates unchanged on Thursday"))
+    (claim, score, why), = match_text(fresh_db, "How many French troops are deployed in Mali? https://t.co/x", limit=1)
+    assert claim.text == OLD_TROOPS and 0 < score <= 100 and why
+    assert match_text(fresh_db, "the of and") == []
+    out = dict(match_queries(fresh_db, [("q1", "interest rates unchanged"), ("q2", "zzzz")], limit=3))
+    assert out["q1"][0][0].text.startswith("The central bank") and out["q2"] == []

@@ -1,0 +1,193 @@
+"""Pure matching: relations, tiers, explanations, query cleaning (no store, no spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdesk.matching import SHORT_TEXT_WORDS, build, classify, clean_query, from_query, rank
+from factdesk.matching.explain import change_text, fmt_value, when
+from factdesk.matching.text import entities, negated, places, query_terms
+from factdesk.models import Figure
+
+
+def fig(text: str, value: float, what: str | None = None, unit: str | None = None, hedge=None) -> Figure:
+    return Figure(value=value, start=0, end=len(text), text=text, what=what, unit=unit, hedge=hedge)
+
+
+def claim(text, *figures, speaker=None, published=None, title=None):
+    return build(text, figures=figures, speaker=speaker, published=published, title=title)
+
+
+TROOPS_OLD = claim("Nearly 4,000 French troops have deployed in Mali since the former colonial power "
+                   "swept to the country's aid", fig("4,000", 4000, "French troops deployed", hedge="nearly"),
+                   published="2013-02-06")
+TROOPS_NEW = claim("Some 4,500 French troops are now deployed in Mali to help the country's army",
+                   fig("4,500", 4500, "French troops deployed"), published="2013-02-08")
+
+CASES = [
+    # (label, old, new, expected relation or None)
+    ("troops rise is an update", TROOPS_OLD, TROOPS_NEW, "updated_figure"),
+    ("death toll rises in the same quake",
+     claim("The earthquake in Ecuador killed at least six people, the Civil Defence said",
+           fig("six", 6, "people killed", hedge="at least"), published="1987-03-07"),
+     claim("Up to 300 people were feared dead after the earthquake in Ecuador, the Civil Defence said",
+           fig("300", 300, "people dead", hedge="up to"), published="1987-03-09"),
+     "updated_figure"),
+    ("same figure again is a repeat, not an update", TROOPS_OLD,
+     claim("Nearly 4,000 French troops have been deployed in Mali since the former colonial power "
+           "came to the country's aid", fig("4,000", 4000, "French troops deployed", hedge="nearly"),
+           published="2013-02-07"),
+     "repeat"),
+    ("verbatim repeat without figures",
+     claim("The combat isn't over. The attacks are going to continue", speaker="Abou Dardar"),
+     claim("The combat isn't over, the attacks are going to continue", speaker="Abou Dardar"),
+     "repeat"),
+    ("no one killed contradicts twelve killed",
+     claim("Local official Miabek Lang said at least 12 people had been killed in the bombing of the Yida camp",
+           fig("12", 12, "people killed", hedge="at least"), speaker="Miabek Lang", published="2011-11-10"),
+     claim("Enough Project sources said no one was killed in the bombing of the Yida camp",
+           speaker="Enough Project", published="2011-11-11"),
+     "contradiction"),
+    ("rival sides' casualty claims",
+     claim("Iraqi forces killed or wounded 15,000 Iranian Revolutionary Guards in the battle east of Basra",
+           fig("15,000", 15000, "Iranian Revolutionary Guards killed"), speaker="Iraqi high command",
+           published="1987-03-01"),
+     claim("Iranian forces killed or wounded 1,200 Iraqis in the battle east of Basra",
+           fig("1,200", 1200, "Iraqis killed"), speaker="Tehran Radio", published="1987-03-01"),
+     "contradiction"),
+    ("rose versus fell",
+     claim("Unemployment in Britain rose sharply last month, the Office for National Statistics said"),
+     claim("Unemployment in Britain fell sharply last month, the Office for National Statistics said"),
+     "contradiction"),
+    ("different battles, different numbers: no update",
+     claim("Mali said 11 of its troops were killed at Konna last month",
+           fig("11", 11, "troops killed"), published="2013-02-06"),
+     claim("Officials said 26 soldiers were killed in Gao on Tuesday",
+           fig("26", 26, "soldiers killed"), published="2013-02-08"),
+     None),
+    ("two different earthquakes' death tolls: no update",
+     claim("The earthquake in Ecuador killed at least six people", fig("six", 6, "people killed"),
+           published="1987-03-07"),
+     claim("The earthquake in Japan killed two people", fig("two", 2, "people killed"),
+           published="1987-03-23"),
+     None),
+    ("unrelated claims",
+     claim("The central bank left interest rates unchanged on Thursday"),
+     claim("The striker scored twice in the second half at Wembley"),
+     None),
+]
+
+
+@pytest.mark.parametrize("label,old,new,relation", CASES, ids=[c[0] for c in CASES])
+def test_relation(label, old, new, relation):
+    verdict = classify(new, old)
+    assert (verdict.relation if verdict else None) == relation, verdict
+
+
+def test_related_when_same_names_nothing_changed():
+    old = claim("Le Drian said French troops clashed with Islamist rebels near Gao", speaker="Le Drian")
+    new = claim("Le Drian said French forces fought Islamist rebels around Gao on Tuesday", speaker="Le Drian")
+    verdict = classify(new, old)
+    assert verdict is not None and verdict.relation in ("related", "repeat")
+
+
+def test_update_values_and_explanation():
+    verdict = classify(TROOPS_NEW, TROOPS_OLD)
+    assert (verdict.old_value, verdict.new_value) == (4000, 4500)
+    assert verdict.explanation == "figure changed 4,000 → 4,500 French troops deployed (+12.5%), 2 days later"
+
+
+def test_same_speaker_in_explanation():
+    old = claim("Nearly 4,000 French troops have deployed in Mali, Le Drian said",
+                fig("4,000", 4000, "French troops"), speaker="Jean-Yves Le Drian", published="2013-02-06")
+    new = claim("About 4,500 French troops are now deployed in Mali, Le Drian said",
+                fig("4,500", 4500, "French troops"), speaker="Jean-Yves Le Drian", published="2013-02-06")
+    verdict = classify(new, old)
+    assert verdict.explanation == "figure changed 4,000 → 4,500 French troops (+12.5%), same speaker, same day"
+
+
+@pytest.mark.parametrize("old_text,new_text,tier", [
+    ("Nearly 4,000 French troops have deployed in Mali since January 11",
+     "Nearly 4,000 French troops have deployed in Mali since January 11", "confident"),
+    ("Prices rose.", "Prices rose.", "suggested"),
+    ("We will go after them", "We will go after them", "suggested"),
+])
+def test_tier(old_text, new_text, tier):
+    verdict = classify(claim(new_text), claim(old_text))
+    assert verdict.relation == "repeat"
+    assert verdict.tier == tier
+
+
+def test_short_texts_only_suggest():
+    short = "Four killed in Gao"
+    assert len(short.split()) < SHORT_TEXT_WORDS
+    verdict = classify(claim(short, fig("Four", 4, "killed")), claim(short, fig("Four", 4, "killed")))
+    assert verdict.tier == "suggested"
+
+
+@pytest.mark.parametrize("value,text", [(4000.0, "4,000"), (12.5, "12.5"), (0.0, "0"), (1e9, "1,000,000,000")])
+def test_fmt_value(value, text):
+    assert fmt_value(value) == text
+
+
+@pytest.mark.parametrize("days,text", [(0, "same day"), (1, "1 day later"), (3, "3 days later"),
+                                       (-2, "2 days earlier"), (None, None)])
+def test_when(days, text):
+    assert when(days) == text
+
+
+def test_change_text_percent():
+    pair = (TROOPS_OLD.figures[0], TROOPS_NEW.figures[0])
+    assert change_text(pair) == "4,000 → 4,500 French troops deployed (+12.5%)"
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("Fact check: The U.S. Army is NOT contacting anyone pic.twitter.com/3S32De8ekP — U.S. Army CGSC (@USACGSC) January 8, 2020",
+     "Fact check: The U.S. Army is NOT contacting anyone"),
+    ("The US drone attack on #Soleimani caught on camera.#IranUsapic.twitter.com/TvRkHvlgby — Olaudah (@RealOlaudah) January 6, 2020",
+     "The US drone attack on Soleimani caught on camera. Iran Usa"),
+    ("Read this https://t.co/abc #FakeNews @CNNbrk", "Read this Fake News CNNbrk"),
+])
+def test_clean_query(raw, clean):
+    assert clean_query(raw) == clean
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("French and Malian troops clashed near Gao, Le Drian said", {"malian", "gao", "le", "drian"}),
+    ("MUJAO said it attacked military positions", {"mujao"}),
+    ("The minister said nothing", set()),
+])
+def test_entities(text, expected):
+    assert entities(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("11 troops were killed at Konna last month", {"konna"}),
+    ("26 killed in Gao on Tuesday", {"gao"}),
+    ("the ferry capsized off Zeebrugge", {"zeebrugge"}),
+])
+def test_places(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("no one was killed", True), ("The ministry denied the report", True), ("It isn't over", True),
+    ("At least 12 people were killed", False),
+])
+def test_negated(text, expected):
+    assert negated(text) is expected
+
+
+def test_query_terms_drop_stopwords_names_first():
+    terms = query_terms("Minister Le Drian said the troops were in Gao")
+    assert set(terms[:3]) == {"drian", "gao", "le"}
+    assert "the" not in terms and "said" not in terms
+
+
+def test_rank_prefers_close_claim():
+    query = from_query("BREAKING: 122 Guantanamo detainees released by Obama returned to terrorism!! https://t.co/x")
+    good = claim("122 detainees released from Guantanamo Bay under President Obama have re-engaged in terrorist activities.",
+                 title="Did 122 Prisoners Released from Guantanamo by President Obama Return to the Battlefield?")
+    bad = claim("Obama released a video about terrorism in 2015.", title="Obama video")
+    order = rank(query, [(bad, -10.0), (good, -9.0)])
+    assert order[0][0] == 1
