@@ -123,10 +123,9 @@ def synthetic_article(i: int) -> dict:
     """
     w = [_word(8 * i + k) for k in range(8)]
     who, other, place = f"Minister {w[0]}", f"Colonel {w[1]}", w[2]
-    text = (f"{place}, Mali - {who} said on Tuesday that {i + 12} {w[3].lower()} had been "
-            f"{w[4].lower()}ed near {place}. \u201cWe counted {i % 50 + 3} {w[5].lower()} in "
-            f"{place},\u201d said {other}. {other} said that {i * 7 % 400 + 20} {w[6].lower()} "
-            f"were {w[7].lower()}ed.")
+    text = (f"{place} - {who} said that {i + 12} {w[3].lower()} had been {w[4].lower()}ed near "
+            f"{place}. \u201cWe {w[5].lower()}ed {i + 1000} of them in {place},\u201d said {other}. "
+            f"{other} said that {i + 5000} {w[6].lower()} were {w[7].lower()}ed.")
     return {"id": f"syn-{i}", "title": f"Report {i} from {place}", "source": "AFP",
             "date": f"2013-{i % 12 + 1:02d}-{i % 28 + 1:02d}", "text": text}
 

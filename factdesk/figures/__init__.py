@@ -15,92 +15,31 @@ from __future__ import annotations
 
 import math
 import re
-from typing import NamedTuple
 
-from factdesk import figure_words as W
+from factdesk.figures import words as W
+from factdesk.figures.tokens import (
+    _Found,
+    _GLUE_OK,
+    _HEDGES,
+    _HEDGE_LEN,
+    _METRES,
+    _NOT_NAMES,
+    _Num,
+    _PENCE,
+    _PERCENT,
+    _STARTERS,
+    _TIME,
+    _Tok,
+    _UNITS,
+    _UNIT_NAMES,
+    _glued,
+    _is_content,
+    _tokens,
+)
+from factdesk.figures.what import _what
 from factdesk.models import Figure
 
 __all__ = ["find_figures", "parse_number"]
-
-# One pass over the text with no nested quantifiers, so a 200 KB run of digits and commas is linear.
-_TOKEN = re.compile(
-    r"(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)|([^\W\d_]+(?:['’\-][^\W\d_]+)*)|(\S)"
-)
-_AFTER = r"(?![^\W_])"
-_PERCENT = re.compile(rf"\s?(?:%|(?:\s*(?:{W.PERCENT})){_AFTER})", re.I)
-_UNIT_NAMES = ["percent"] + [u for _, u in W.CURRENCY_WORDS + W.MEASURES]
-# One alternation, tried in table order; each branch checks its own word end so a miss falls through.
-_UNITS = re.compile(r"\s?%|\s*(?:" + "|".join(
-    f"(?P<u{n}>(?:{p}){_AFTER})" for n, p in enumerate([W.PERCENT] + [p for p, _ in W.CURRENCY_WORDS + W.MEASURES])
-) + ")", re.I)
-_METRES = re.compile(rf"\s?m{_AFTER}(?!\.\w)")
-_PENCE = re.compile(rf"p{_AFTER}")
-_TIME = re.compile(rf"(?i:\s?[ap]\.?m\b\.?)|\s(?:{W.TIME_ZONES})\b")
-_GLUE_OK = {"m", "k", "b", "bn", "mn", "mln", "bln", "tn", "p", "km", "kms", "kg", "ft",
-            "cm", "mm", "mph", "pc", "pct", "bpd", "lb", "lbs", "oz"}
-_QUOTES = set("\"'“”‘’«»")
-_DETERMINERS = {"the", "its", "their", "his", "her", "our", "those", "these", "this", "that"}
-_MONEY = {u for _, u in W.CURRENCY_WORDS} | set(W.CURRENCY_SYMBOLS.values())
-_HEDGES = {tuple(h.split()) for h in W.HEDGES}
-_HEDGE_LEN = max(map(len, _HEDGES))
-_NUMBER_WORDS = W.SMALL.keys() | W.TENS.keys() | W.MULTIPLIERS.keys() | W.BIG.keys()
-_STARTERS = _NUMBER_WORDS | W.VAGUE_PLURALS.keys() | {"a", "an", "half", "several", "tens"}
-_NOT_NAMES = (W.STOP | W.DROP | W.OUTCOME_VERBS.keys() | _NUMBER_WORDS
-              | {w for h in _HEDGES for w in h} | {"exactly", "including", "totalling", "between"})
-_NOT_HEADS = W.STOP | W.NOISE_NOUNS | _NUMBER_WORDS
-
-
-class _Found(NamedTuple):
-    """A quantity read from the tokens, before its `what` is known."""
-
-    value: float
-    start: int
-    end: int
-    low: float | None
-    high: float | None
-    hedge: str | None
-    unit: str | None
-    unit_words: str
-    """The unit as written ("kilometres"), which starts `what` for a measure."""
-    context: int
-    """Token index where the words before the number start (hedge, "between", currency sign)."""
-    last: int
-    """Token index just past the quantity."""
-
-
-class _Tok(NamedTuple):
-    text: str
-    low: str
-    start: int
-    end: int
-    kind: str
-    """"num", "word" or "punct"."""
-
-
-class _Num(NamedTuple):
-    value: float
-    end: int
-    """Token index just past the number."""
-    scale: float
-    """The closing scale applied ("mln" → 1e6), or 1."""
-
-
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    out = []
-    for m in _TOKEN.finditer(text, start, end):
-        kind = "num" if m.group(1) else "word" if m.group(2) else "punct"
-        out.append(_Tok(m.group(), m.group().lower(), m.start(), m.end(), kind))
-    return out
-
-
-def _glued(toks: list[_Tok], i: int) -> bool:
-    """Whether toks[i] touches the token before it ("3.2m", "£1bn")."""
-    return 0 < i < len(toks) and toks[i].start == toks[i - 1].end
-
-
-def _is_content(toks: list[_Tok], k: int) -> bool:
-    """Whether toks[k] is a word that could belong to a noun phrase."""
-    return k < len(toks) and toks[k].kind == "word" and toks[k].low not in W.STOP
 
 
 def _word_value(tok: _Tok) -> tuple[str, float] | None:
@@ -352,117 +291,6 @@ def _range(toks: list[_Tok], i: int, num: _Num, p: int, money: bool):
     if low < second.value:
         return low, second.value, second.end
     return None, None, j
-
-
-def _np(toks: list[_Tok], k: int) -> tuple[list[_Tok], str | None, int]:
-    """The noun phrase at toks[k] (up to four words) and an outcome word that ends it."""
-    words: list[_Tok] = []
-    n = len(toks)
-    while k < n and len(words) < 4:
-        t = toks[k]
-        if t.text == "-" and not words and _glued(toks, k) and _glued(toks, k + 1):
-            k += 1  # "a 10-day ceasefire"
-            continue
-        if t.kind != "word":
-            break
-        if t.low in W.OUTCOMES and (words or not _is_content(toks, k + 1)):
-            out, k = _outcome(toks, k)
-            return words, out, k
-        if t.low in W.DROP:
-            k += 1
-            continue
-        if t.low in W.STOP or t.low in _NUMBER_WORDS or "'" in t.text or "’" in t.text:
-            break
-        if t.text.islower() and t.low.endswith(("ed", "ing") if words else "ed") \
-                and not _is_content(toks, k + 1):
-            break  # a verb: "troops deployed in", "thousands fled"
-        words.append(t)
-        k += 1
-    return words, None, k
-
-
-def _outcome(toks: list[_Tok], k: int) -> tuple[str, int]:
-    """Read "killed", "dead or missing", "unaccounted for" starting at toks[k]."""
-    out = W.OUTCOMES[toks[k].low]
-    k += 2 if out == "unaccounted for" and k + 1 < len(toks) and toks[k + 1].low == "for" else 1
-    if k + 1 < len(toks) and toks[k].low in ("or", "and") and toks[k + 1].low in W.OUTCOMES:
-        out, k = f"{out} {toks[k].low} {W.OUTCOMES[toks[k + 1].low]}", k + 2
-    return out, k
-
-
-def _plural(word: str) -> str:
-    low = word.lower()
-    if low in W.IRREGULAR_PLURALS:
-        return W.IRREGULAR_PLURALS[low]
-    if low.endswith("s") or not low.isalpha():
-        return word
-    if low.endswith("y") and low[-2:-1] not in tuple("aeiou"):
-        return word[:-1] + "ies"
-    return word + ("es" if low.endswith(("x", "ch", "sh")) else "s")
-
-
-def _tail(text: str, toks: list[_Tok], k: int) -> str:
-    """Words after a measure ("from the Niger border"), skipping a parenthesis like "(50 miles)"."""
-    if k < len(toks) and toks[k].text == "(":
-        close = next((m for m in range(k, min(len(toks), k + 8)) if toks[m].text == ")"), None)
-        k = close + 1 if close is not None else k
-    stop = {"and", "but", "or", "which", "who", "where", "when", "while", "as", "that", "said"}
-    words = toks[k:k + 4]
-    cut = next((m for m, t in enumerate(words) if t.kind != "word" or t.low in stop
-                or t.low in W.AUX), len(words))
-    if cut and words[0].low in W.METRE_CONTEXT:
-        cut = 1  # "metres high", not "metres high hit the coast"
-    while cut and words[cut - 1].low in W.STOP:
-        cut -= 1  # "km section of the" → "km section"
-    return text[words[0].start:words[cut - 1].end] if cut else ""
-
-
-def _what(text: str, toks: list[_Tok], f: _Found, prev: tuple | None) -> tuple[str | None, list[str]]:
-    """The thing counted, and the noun phrase to lend to a following "and 60 wounded"."""
-    n, k, p, unit, value = len(toks), f.last, f.context, f.unit, f.value
-    exact = f.low is None and f.high is None
-    while k < n and toks[k].text in _QUOTES:
-        k += 1
-    if unit not in (None, "percent") and unit not in _MONEY:
-        return " ".join(x for x in (f.unit_words, _tail(text, toks, k)) if x), []
-    noun, out, k2 = _np(toks, k)
-    if not noun and not out and k < n and (toks[k].low == "of" or (unit in _MONEY and toks[k].low == "in")):
-        k += 1
-        while k < n and (toks[k].low in _DETERMINERS or toks[k].low.endswith(("'s", "’s"))
-                         or toks[k].kind == "num" or toks[k].text in _QUOTES):
-            k += 1  # "of its troops", "of the 543 passengers", "of MUJAO's fighters"
-        noun, out, k2 = _np(toks, k)
-    if unit is None and value != 1 and len(noun) == 1 and noun[0].text.islower() \
-            and not noun[0].low.endswith("s") and noun[0].low not in W.PLURALS_WITHOUT_S:
-        noun = []  # a count's noun is plural, so "26 rose" is a verb, not the thing counted
-    if out is None:
-        m = k2
-        while m < n and toks[m].low in W.AUX and m - k2 < 4:
-            m += 1
-        if m < n and toks[m].low in W.OUTCOMES and toks[m].kind == "word":
-            out, _ = _outcome(toks, m)
-    before, b = None, p - 1
-    if b >= 1 and toks[b].low == "of" and toks[b - 1].kind == "word":
-        head = toks[b - 1].low
-        if head in W.NOMINALS:
-            before = W.NOMINALS[head]
-        elif not noun and not out and head not in _NOT_HEADS:
-            noun = [toks[b - 1]]
-            if b >= 2 and _is_content(toks, b - 2) and toks[b - 2].low not in W.NOISE_NOUNS:
-                noun.insert(0, toks[b - 2])  # "death toll of 26"
-    elif b >= 0 and toks[b].low in W.OUTCOME_VERBS:
-        before = W.OUTCOME_VERBS[toks[b].low]
-        if b >= 2 and toks[b - 1].low in ("or", "and") and toks[b - 2].low in W.OUTCOME_VERBS:
-            before, b = f"{W.OUTCOME_VERBS[toks[b - 2].low]} {toks[b - 1].low} {before}", b - 2
-        b -= 1
-    names = [t.text for t in noun]
-    if names and value == 1 and exact and noun[0].start > toks[p].start:
-        names[-1] = _plural(names[-1])
-    if not names and prev and b >= 0 and toks[b].low in ("and", "or", ",") \
-            and p - prev[0] <= 8 and prev[2] == unit:
-        names = prev[1]  # "11 of its troops were killed and 60 wounded"
-    what = " ".join(x for x in (" ".join(names), out or before) if x)
-    return what or None, names
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
