@@ -21,7 +21,7 @@ from factdesk.linking import link_new_claims
 
 DEFAULT_BATCH_SIZE = 32
 """Articles per `nlp.pipe` batch: larger batches stop paying off past ~32 news-length texts."""
-MAX_ANALYSED_CHARS = 150_000
+MAX_ANALYSED_CHARS = 100_000
 """Claims are extracted from at most this much of an article (a long read is ~60,000).
 A 50 MB wire dump is still stored whole, but parsing all of it would take half an hour
 and spaCy refuses texts over 1,000,000 characters."""

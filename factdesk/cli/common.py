@@ -112,14 +112,14 @@ def parse_id(value: str, what: str = "claim") -> int:
 
 def emit_jsonl(rows: Iterable[dict]) -> None:
     """One JSON object per line on stdout (UTF-8, not ASCII-escaped)."""
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     for row in rows:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def emit_csv(columns: Sequence[str], rows: Iterable[dict]) -> None:
     """CSV on stdout with every cell guarded against spreadsheet formulas."""
-    writer = csv.writer(click.get_text_stream("stdout"))
+    writer = csv.writer(sys.stdout)
     writer.writerow(columns)
     for row in rows:
         writer.writerow([guard_csv_cell(_csv_value(row.get(c))) for c in columns])

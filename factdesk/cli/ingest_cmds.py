@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -23,7 +24,9 @@ from factdesk.readers import ArticleMeta, ReadError, is_single, iter_articles
 DEFAULT_BATCH = 32
 
 
+@functools.lru_cache(maxsize=2)
 def _load_model(model: str | None):
+    """The pipeline, loaded once per process (tests and scripts invoke commands repeatedly)."""
     from factdesk.extraction import load_nlp  # spaCy is imported here and nowhere else in the CLI
 
     try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,36 @@ BUSY_TIMEOUT_MS = 30_000
 
 class StoreError(Exception):
     """A problem with the claim store a journalist can act on (one line, names the file)."""
+
+
+_SQLITE_PROBLEMS = (
+    # (words in SQLite's message, what the journalist reads)
+    ("disk is full", "disk full: nothing was written; free some space and run again"),
+    ("readonly", "read-only: nothing was written; check the file and folder permissions"),
+    ("read-only", "read-only: nothing was written; check the file and folder permissions"),
+    ("locked", "locked by another program for too long: nothing was written; try again"),
+    ("busy", "locked by another program for too long: nothing was written; try again"),
+    ("disk i/o error", "disk I/O error: nothing was written; check the disk"),
+)
+"""SQLite errors a write can meet that are about the file, not the data."""
+
+
+def db_file(db: Database) -> str:
+    """The file behind an open store ("memory" for an in-memory one)."""
+    try:
+        row = db.conn.execute("PRAGMA database_list").fetchone()
+    except sqlite3.Error:
+        return "claim store"
+    return (row[2] if row else "") or "memory"
+
+
+def as_store_error(db: Database, exc: sqlite3.Error) -> StoreError | None:
+    """A StoreError naming the file for a disk-full / read-only / locked error, else None."""
+    message = str(exc).lower()
+    for words, problem in _SQLITE_PROBLEMS:
+        if words in message:
+            return StoreError(f"{db_file(db)}: {problem} ({exc})")
+    return None
 
 
 def default_db_path() -> Path:
@@ -49,6 +80,17 @@ def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
         # WAL lets the review UI read while an ingest in another process writes.
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+
+
+MIN_FREE_BYTES = 1 << 20
+"""Below this much free space, a failure to open is reported as a full disk."""
+
+
+def _disk_nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < MIN_FREE_BYTES
+    except OSError:
+        return False
 
 
 def _user_version(db: Database) -> int:
@@ -82,6 +124,12 @@ def open_db(path: str | Path | None = None, *, memory: bool = False, migrate: bo
         _configure(db.conn, read_only=False)
         version = _user_version(db)
     except sqlite3.DatabaseError as exc:
+        if _disk_nearly_full(path.parent):
+            raise StoreError(f"{path}: cannot open database: disk full (SQLite needs room for its "
+                             "write-ahead log next to the file); free some space and run again") from exc
+        if not os.access(path.parent, os.W_OK):
+            raise StoreError(f"{path}: cannot open database: its folder is read-only (SQLite keeps "
+                             "its write-ahead log next to the file; copy it somewhere writable)") from exc
         raise StoreError(f"{path}: cannot open database: {exc}") from exc
     except OSError as exc:
         raise StoreError(f"{path}: cannot create database: {exc.strerror or exc}") from exc
@@ -134,12 +182,19 @@ def write_transaction(db: Database) -> Iterator[Database]:
         with db.atomic():
             yield db
         return
-    db.conn.execute("BEGIN IMMEDIATE")
     try:
-        yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
-    else:
-        db.conn.execute("COMMIT")
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+            db.conn.execute("COMMIT")  # inside the try: a failed COMMIT must roll back too
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+    except sqlite3.OperationalError as exc:
+        # Disk full, read-only file, a lock held too long: one line naming the file, and the
+        # rollback above has already undone the partial write.
+        friendly = as_store_error(db, exc)
+        if friendly is None:
+            raise
+        raise friendly from exc

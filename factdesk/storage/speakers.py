@@ -93,10 +93,10 @@ def list_speakers(db: Database, search: str | None = None, limit: int = 500) -> 
     sql = SPEAKER_SELECT + " WHERE s.merged_into IS NULL"
     params: list = []
     if search:
-        sql += (" AND s.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias_key LIKE ? "
-                "ESCAPE '\\')")
-        params.append("%" + alias_key(search).replace("\\", "\\\\").replace("%", "\\%")
-                      .replace("_", "\\_") + "%")
+        # instr, not LIKE: no pattern syntax to escape and no pattern-length limit
+        # (SQLite refuses a LIKE pattern over 50,000 bytes: a pasted article in the search box).
+        sql += " AND s.id IN (SELECT speaker_id FROM speaker_aliases WHERE instr(alias_key, ?) > 0)"
+        params.append(alias_key(search))
     sql += " ORDER BY 6 DESC, s.name LIMIT ?"
     params.append(limit)
     return [speaker_from_row(r, aliases_of(db, r[0])) for r in db.execute(sql, params).fetchall()]

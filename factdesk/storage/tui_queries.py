@@ -19,9 +19,10 @@ TIMELINE_LIMIT = 500
 """A timeline longer than this is cut (oldest kept); nobody reads 500 values on a screen."""
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def _contains(column: str) -> str:
+    """Case-insensitive (ASCII, like LIKE) substring test. instr, not LIKE: no pattern syntax
+    to escape and no 50,000-byte pattern limit for a pasted search."""
+    return f"instr(lower({column}), lower(?)) > 0"
 
 
 def counted_things(db: Database, search: str | None = None, limit: int = 200) -> list[tuple[str, int]]:
@@ -29,21 +30,21 @@ def counted_things(db: Database, search: str | None = None, limit: int = 200) ->
     sql = "SELECT what, count(*) FROM figures WHERE what IS NOT NULL AND what != ''"
     params: list = []
     if search:
-        sql += " AND what LIKE ? ESCAPE '\\'"
-        params.append(_like(search))
+        sql += " AND " + _contains("what")
+        params.append(search)
     sql += " GROUP BY what COLLATE NOCASE ORDER BY 2 DESC, 1 LIMIT ?"
     params.append(limit)
     return [(r[0], r[1]) for r in db.execute(sql, params).fetchall()]
 
 
 def figure_timeline(db: Database, what: str, limit: int = TIMELINE_LIMIT) -> list[FigureMention]:
-    """Every value reported for a counted thing (`what LIKE %what%`), oldest published first."""
+    """Every value reported for a counted thing (`what` containing `what`, any case), oldest published first."""
     rows = db.execute(
         f"SELECT {', '.join('f.' + c.strip() for c in FIGURE_COLUMNS.split(','))} "
         "FROM figures f JOIN claims c ON c.id = f.claim_id JOIN articles a ON a.id = c.article_id "
-        "WHERE f.what LIKE ? ESCAPE '\\' "
+        f"WHERE {_contains('f.what')} "
         "ORDER BY coalesce(a.published, a.ingested), c.id, f.start LIMIT ?",
-        [_like(what), limit],
+        [what, limit],
     ).fetchall()
     figures = [figure_from_row(r) for r in rows]
     claim_ids = sorted({f.claim_id for f in figures})

@@ -8,6 +8,7 @@ that open their own connection and report back with messages.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -21,28 +22,31 @@ from factdesk import storage
 from factdesk.storage.tui_queries import database_file
 from factdesk.tui.jobs import IngestRequest, run_export, run_ingest
 from factdesk.tui.messages import IngestFinished, IngestProgressed
-from factdesk.tui.screens.articles import ArticlesScreen
-from factdesk.tui.screens.claims import ClaimsScreen
-from factdesk.tui.screens.compare import CompareScreen
-from factdesk.tui.screens.figures import FiguresScreen
 from factdesk.tui.screens.help import HelpScreen
-from factdesk.tui.screens.inbox import InboxScreen
 from factdesk.tui.screens.ingest import IngestScreen
-from factdesk.tui.screens.reader import ReaderScreen
-from factdesk.tui.screens.speakers import SpeakersScreen
 from factdesk.tui.session import Session, default_reviewer
+from factdesk.tui.text import clean
 
 MAIN_SCREENS = {
-    "inbox": ("Inbox", InboxScreen),
-    "claims": ("Claims", ClaimsScreen),
-    "speakers": ("Speakers", SpeakersScreen),
-    "figures": ("Figure timeline", FiguresScreen),
-    "articles": ("Articles", ArticlesScreen),
+    "inbox": ("Inbox", "inbox:InboxScreen"),
+    "claims": ("Claims", "claims:ClaimsScreen"),
+    "speakers": ("Speakers", "speakers:SpeakersScreen"),
+    "figures": ("Figure timeline", "figures:FiguresScreen"),
+    "articles": ("Articles", "articles:ArticlesScreen"),
 }
-"""Mode name → (title, screen class); each is one key away (1–5)."""
+"""Mode name → (title, module:class under factdesk.tui.screens); each is one key away (1–5)."""
 
-HELP_SCREENS = (InboxScreen, ReaderScreen, CompareScreen, ClaimsScreen, SpeakersScreen, FiguresScreen,
-                ArticlesScreen)
+HELP_SCREENS = ("inbox:InboxScreen", "reader:ReaderScreen", "compare:CompareScreen", "claims:ClaimsScreen",
+                "speakers:SpeakersScreen", "figures:FiguresScreen", "articles:ArticlesScreen")
+
+
+def screen_class(ref: str) -> type[Screen]:
+    """The screen class named "module:Class" under factdesk.tui.screens, imported on first use.
+
+    Only the Inbox is imported at start-up; the other screens load when first opened.
+    """
+    module, name = ref.split(":")
+    return getattr(importlib.import_module(f"factdesk.tui.screens.{module}"), name)
 
 
 class FactdeskApp(App[None]):
@@ -67,8 +71,8 @@ class FactdeskApp(App[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        for mode, (_, screen_cls) in MAIN_SCREENS.items():
-            self.add_mode(mode, partial(screen_cls, session))
+        for mode, (_, ref) in MAIN_SCREENS.items():
+            self.add_mode(mode, lambda ref=ref: screen_class(ref)(self.session))
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.session.db_path or 'in-memory store'} · reviewer {self.session.reviewer}"
@@ -88,7 +92,8 @@ class FactdeskApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         sections = [("Everywhere", self.BINDINGS)]
-        sections += [(cls.__name__.removesuffix("Screen"), _bindings_of(cls)) for cls in HELP_SCREENS]
+        sections += [(ref.split(":")[1].removesuffix("Screen"), _bindings_of(screen_class(ref)))
+                     for ref in HELP_SCREENS]
         self.push_screen(HelpScreen(sections))
 
     def reload_screen(self) -> None:
@@ -118,7 +123,7 @@ class FactdeskApp(App[None]):
             self.notify("Nothing to undo", timeout=2)
             return
         what = ", ".join(f"{e.field} → {e.new or '—'}" for e in entries)
-        self.notify(f"Undone on claim #{entries[0].claim_id}: {what}", timeout=3)
+        self.notify(f"Undone on claim #{entries[0].claim_id}: {what}", timeout=3, markup=False)
         self.reload_screen()
 
     # --- ingest ---------------------------------------------------------------------------
@@ -156,7 +161,8 @@ class FactdeskApp(App[None]):
         dialog = self._ingest_dialog()
         if dialog is not None:
             dialog.show_finished(message.summary)
-        self.notify(message.summary, severity="information" if message.ok else "error", timeout=6)
+        self.notify(clean(message.summary), severity="information" if message.ok else "error", timeout=6,
+                    markup=False)
         self.reload_screen()
 
     # --- export ---------------------------------------------------------------------------
@@ -183,9 +189,9 @@ class FactdeskApp(App[None]):
         try:
             line = run_export(self.session.db_path, fmt, Path(path))
         except Exception as exc:
-            self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error")
+            self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", markup=False)
             return
-        self.call_from_thread(self.notify, line, timeout=5)
+        self.call_from_thread(self.notify, line, timeout=5, markup=False)
 
     # --- command palette ------------------------------------------------------------------
 

@@ -34,3 +34,12 @@ class StoreChanged(Message):
     """Something wrote to the store (a review, an undo, an ingest); the screen should re-read."""
 
     reason: str = ""
+
+
+@dataclass
+class ClaimsCounted(Message):
+    """A background count of the claims matching `filter` finished."""
+
+    filter: object
+    """The ClaimFilter that was counted (the screen ignores counts of an old filter)."""
+    total: int

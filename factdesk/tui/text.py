@@ -170,3 +170,11 @@ def word_diff(old: str, new: str) -> tuple[Text, Text]:
     left.rstrip()
     right.rstrip()
     return left, right
+
+
+def plain(text: str | None, width: int = 80) -> Text:
+    """A table cell: cleaned, one line, cut to `width`, and never parsed as markup.
+
+    DataTable parses a plain `str` cell as Rich markup, so article text must go in as Text.
+    """
+    return Text(short(text, width) or "—")

@@ -21,6 +21,12 @@ from factdesk.tui.session import default_reviewer
 SIZE = (120, 36)
 
 
+async def settle(app, pilot):
+    """Wait for background counts to arrive (workers observed, never slept on)."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_starting_the_app_does_not_import_spacy(tmp_path):
     """`factdesk review` must start fast: building the app never loads spaCy."""
     code = (f"from factdesk.tui.app import make_app; make_app(db_path={str(tmp_path / 'x.db')!r}); "
@@ -63,13 +69,13 @@ async def test_articles_enter_opens_the_reader_newest_first(app, ids):
 
 async def test_help_lists_every_binding(app):
     """? opens help listing the global keys and every screen's keys; Esc closes it."""
-    from factdesk.tui.app import HELP_SCREENS, _bindings_of
+    from factdesk.tui.app import HELP_SCREENS, _bindings_of, screen_class
 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         listed = {b.description for _, bindings in app.screen.sections for b in bindings}
-        for cls in (FactdeskApp, *HELP_SCREENS):
+        for cls in (FactdeskApp, *map(screen_class, HELP_SCREENS)):
             for binding in _bindings_of(cls) if cls is not FactdeskApp else cls.BINDINGS:
                 assert binding.description in listed
         assert {"Verified", "False", "Misleading", "Disputed", "Unverifiable", "Unverified",
@@ -99,6 +105,7 @@ async def test_refresh_rereads_what_another_process_wrote(app, store):
     path, _ = store
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
+        await settle(app, pilot)
         assert app.screen.total == 7
         other = storage.open_db(path)
         text = "Mali said 11 of its troops were killed."
@@ -106,6 +113,7 @@ async def test_refresh_rereads_what_another_process_wrote(app, store):
                              [Claim(0, "unattributed", text, ((0, len(text)),))])
         other.close()
         await pilot.press("r")
+        await settle(app, pilot)
         assert app.screen.total == 8
 
 
@@ -146,6 +154,7 @@ async def test_ingest_dialog_runs_the_worker_and_refreshes(app, db, tmp_path, mo
         await pilot.pause()
         assert "ingested 1 article" in str(app.screen.query_one("#ingest-stage").render())
         await pilot.press("escape")
+        await settle(app, pilot)
         assert isinstance(app.screen, ClaimsScreen) and app.screen.total == 8
     assert calls[0].text == "Officials said 40 people died."
     assert jobs.IngestRequest is type(calls[0])

@@ -30,6 +30,8 @@ async def test_claims_lists_every_claim_newest_first(app, ids):
         assert isinstance(app.screen, ClaimsScreen)
         assert table_ids(app) == sorted(table_ids(app), reverse=True)
         assert len(table_ids(app)) == 7
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert "1–7 of 7 claims" in str(app.screen.query_one("#claims-summary").render())
 
 
@@ -117,6 +119,8 @@ async def test_pagedown_pageup_read_one_page_at_a_time(big_store):
         assert len(table_ids(app)) == PAGE_SIZE and not set(first_page) & set(table_ids(app))
         await pilot.press("pagedown")
         assert len(table_ids(app)) == 50
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert "201–250 of 250" in str(app.screen.query_one("#claims-summary").render())
         await pilot.press("pagedown")  # past the end: stays
         assert len(table_ids(app)) == 50

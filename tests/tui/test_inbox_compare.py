@@ -15,6 +15,8 @@ async def test_inbox_is_the_start_screen_with_counts_and_flags_newest_first(app,
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, InboxScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         counts = str(app.screen.query_one("#inbox-counts").render())
         assert "1  updated figure" in counts and "1  contradiction" in counts and "1  repeat" in counts
         assert "3  unverified with figures" in counts

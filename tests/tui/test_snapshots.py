@@ -10,6 +10,17 @@ from factdesk.tui.screens.reader import ReaderScreen
 SIZE = (120, 36)
 
 
+def keys(*presses):
+    """run_before that presses keys, then waits for background counts so "of N" is settled."""
+
+    async def run(pilot):
+        await pilot.press(*presses)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    return run
+
+
 @pytest.fixture
 def snap_app(store):
     path, _ = store
@@ -21,11 +32,11 @@ def snap_app(store):
 class TestMainScreens:
     def test_inbox(self, snap_app, snap_compare):
         """The inbox: counts by kind, three open flags, then unverified claims with figures."""
-        assert snap_compare(snap_app, terminal_size=SIZE)
+        assert snap_compare(snap_app, run_before=keys(), terminal_size=SIZE)
 
     def test_compare(self, snap_app, snap_compare):
         """Compare on the updated figure: 3,500 vs nearly 4,000 highlighted."""
-        assert snap_compare(snap_app, press=["enter"], terminal_size=SIZE)  # open the first flag
+        assert snap_compare(snap_app, run_before=keys("enter"), terminal_size=SIZE)  # open the first flag
 
     def test_reader(self, snap_app, snap_compare, ids):
         """The reader on the later article, second claim selected, one claim marked false."""
@@ -34,9 +45,11 @@ class TestMainScreens:
             pilot.app.push_screen(ReaderScreen(pilot.app.session, ids["article_new"]))
             await pilot.pause()
             await pilot.press("f", "n")  # mark the troops claim false, select the next claim
+            await pilot.app.workers.wait_for_complete()
 
         assert snap_compare(snap_app, run_before=open_reader, terminal_size=SIZE)
 
     def test_claims(self, snap_app, snap_compare):
         """Claims filtered to has:figures, sorted oldest first."""
-        assert snap_compare(snap_app, press=["2", "g", "s"], terminal_size=SIZE)  # claims, figures, sort
+        # 2: claims, g: has figures, s: sort oldest first
+        assert snap_compare(snap_app, run_before=keys("2", "g", "s"), terminal_size=SIZE)

@@ -8,7 +8,7 @@ from textual.widgets import DataTable
 
 from factdesk import storage
 from factdesk.tui.screens.base import StoreScreen
-from factdesk.tui.text import short
+from factdesk.tui.text import plain, short
 from factdesk.tui.widgets.nav_bar import KeyBar, NavBar
 
 ARTICLES_PAGE = 500
@@ -37,8 +37,8 @@ class ArticlesScreen(StoreScreen):
         row = table.cursor_row
         table.clear()
         for art in storage.list_articles(self.db, limit=ARTICLES_PAGE):
-            table.add_row((art.published or "")[:10], short(art.source, 14), str(art.claim_count),
-                          short(art.external_id, 30), short(art.title, 90), key=str(art.id))
+            table.add_row(plain((art.published or "")[:10], 10), plain(art.source, 14), str(art.claim_count),
+                          plain(art.external_id, 30), plain(art.title, 90), key=str(art.id))
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1), animate=False)
 

@@ -7,11 +7,12 @@ screen, an undo, an ingest in another process) shows up without a manual refresh
 
 from __future__ import annotations
 
-from textual import events
+from textual import events, work
 from textual.binding import Binding
 from textual.screen import Screen
 
 from factdesk import storage
+from factdesk.tui.messages import ClaimsCounted
 from factdesk.tui.session import Session
 
 STATUS_KEYS = (
@@ -41,6 +42,26 @@ class StoreScreen(Screen):
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         self.reload()
+
+    def count_later(self, flt: storage.ClaimFilter) -> None:
+        """Count the claims matching `flt` off the UI thread; a ClaimsCounted message follows.
+
+        Counting a filter over a large store takes tens of milliseconds (a page takes one),
+        so the table shows at once and "of N" fills in when the count arrives.
+        """
+        if self.session.db_path is None:  # an in-memory store has no second connection
+            self.post_message(ClaimsCounted(flt, storage.count_claims(self.db, flt)))
+            return
+        self._count(flt)
+
+    @work(thread=True, exclusive=True, group="count", description="count claims")
+    def _count(self, flt: storage.ClaimFilter) -> None:
+        db = storage.open_db(self.session.db_path, migrate=False)  # this thread's own connection
+        try:
+            total = storage.count_claims(db, flt)
+        finally:
+            db.close()
+        self.post_message(ClaimsCounted(flt, total))
 
 
 class ReviewScreen(StoreScreen):

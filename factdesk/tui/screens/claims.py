@@ -8,6 +8,7 @@ million claims stays as quick as a small one.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +16,7 @@ from textual.widgets import Input, Static
 
 from factdesk import storage
 from factdesk.models import CLAIM_KINDS, STATUSES, StoredClaim
+from factdesk.tui.messages import ClaimsCounted
 from factdesk.tui.query import ClaimQuery, cycle, parse, set_token
 from factdesk.tui.screens.base import ReviewScreen
 from factdesk.tui.widgets.claim_table import ClaimTable
@@ -45,7 +47,8 @@ class ClaimsScreen(ReviewScreen):
         self.line = line
         self.query_: ClaimQuery = parse(line)
         self.page = 0
-        self.total = 0
+        self.total: int | None = None
+        """How many claims match; None until the background count arrives."""
         self.claims: list[StoredClaim] = []
 
     def compose(self) -> ComposeResult:
@@ -63,22 +66,33 @@ class ClaimsScreen(ReviewScreen):
 
     def reload(self, keep_cursor: bool = True) -> None:
         db, flt = self.db, self.query_.filter
-        self.total = storage.count_claims(db, flt)
-        last_page = max(0, (self.total - 1) // PAGE_SIZE)
-        self.page = min(self.page, last_page)
         self.claims = storage.list_claims(db, flt, limit=PAGE_SIZE, offset=self.page * PAGE_SIZE,
                                           sort=self.query_.sort)
+        if not self.claims and self.page:  # the store shrank under us: back to the first page
+            self.page = 0
+            self.claims = storage.list_claims(db, flt, limit=PAGE_SIZE, sort=self.query_.sort)
         self.query_one(ClaimTable).show(self.claims, keep_cursor=keep_cursor)
+        self._show_summary()
+        self.count_later(flt)
+
+    def _show_summary(self) -> None:
         first = self.page * PAGE_SIZE + 1 if self.claims else 0
-        summary = f"{first:,}–{self.page * PAGE_SIZE + len(self.claims):,} of {self.total:,} claims"
+        total = "…" if self.total is None else f"{self.total:,}"
+        summary = f"{first:,}–{self.page * PAGE_SIZE + len(self.claims):,} of {total} claims"
         summary += f"  ·  sort {self.query_.sort}  ·  PgDn/PgUp page"
         if self.query_.problems:
             summary += "  ·  not understood: " + " ".join(self.query_.problems)
-        self.query_one("#claims-summary", Static).update(summary)
+        self.query_one("#claims-summary", Static).update(Text(summary))  # typed tokens are not markup
+
+    @on(ClaimsCounted)
+    def counted(self, event: ClaimsCounted) -> None:
+        if event.filter == self.query_.filter:
+            self.total = event.total
+            self._show_summary()
 
     def apply(self, line: str) -> None:
         """Show the claims a search line selects, from the first page."""
-        self.line, self.query_, self.page = line, parse(line), 0
+        self.line, self.query_, self.page, self.total = line, parse(line), 0, None
         search = self.query_one("#claims-search", Input)
         if search.value != line:
             search.value = line
@@ -86,6 +100,16 @@ class ClaimsScreen(ReviewScreen):
 
     def selected_claim_id(self) -> int | None:
         return self.query_one(ClaimTable).claim_id
+
+    def action_mark(self, status: str) -> None:
+        # Update the one row instead of re-reading the page: the row stays put (even when it
+        # no longer matches a status filter) so the reviewer can move on with j/k.
+        claim_id = self.selected_claim_id()
+        if claim_id is None:
+            self.app.bell()
+            return
+        storage.review_claim(self.db, claim_id, self.session.reviewer, status=status)
+        self.query_one(ClaimTable).set_status(claim_id, status)
 
     @on(Input.Submitted, "#claims-search")
     def search_submitted(self, event: Input.Submitted) -> None:
@@ -95,7 +119,8 @@ class ClaimsScreen(ReviewScreen):
     @on(ClaimTable.PageRequested)
     def change_page(self, event: ClaimTable.PageRequested) -> None:
         page = self.page + event.delta
-        if page < 0 or page * PAGE_SIZE >= self.total:
+        past_end = (page * PAGE_SIZE >= self.total) if self.total is not None else len(self.claims) < PAGE_SIZE
+        if page < 0 or (event.delta > 0 and past_end):
             self.app.bell()
             return
         self.page = page

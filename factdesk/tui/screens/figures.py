@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Input, Static
 from factdesk.models import FigureMention
 from factdesk.storage import tui_queries
 from factdesk.tui.screens.base import ReviewScreen
-from factdesk.tui.text import clean, short, status_text
+from factdesk.tui.text import clean, plain, short, status_text
 from factdesk.tui.widgets.nav_bar import KeyBar, NavBar
 
 
@@ -67,7 +67,7 @@ class FiguresScreen(ReviewScreen):
         row = things.cursor_row
         things.clear()
         for what, n in self.things:
-            things.add_row(short(what, 30), str(n), key=what)
+            things.add_row(plain(what, 30), str(n), key=what)
         if self.things and not self.what:
             things.move_cursor(row=min(row, len(self.things) - 1), animate=False)
             self.what = self.things[min(row, len(self.things) - 1)][0]
@@ -86,13 +86,13 @@ class FiguresScreen(ReviewScreen):
             changed = previous is not None and m.figure.value != previous
             previous = m.figure.value
             timeline.add_row(
-                (m.claim.published or "")[:10],
+                plain((m.claim.published or "")[:10], 10),
                 Text(_value(m), style="bold yellow" if changed else "bold"),
-                short(m.figure.text, 24),
-                short(m.claim.speaker_name, 22) or "—",
-                short(m.claim.source, 12) or "—",
+                plain(m.figure.text, 24),
+                plain(m.claim.speaker_name, 22),
+                plain(m.claim.source, 12),
                 status_text(m.claim.status),
-                short(m.claim.article_title or m.claim.article_external_id, 40),
+                plain(m.claim.article_title or m.claim.article_external_id, 40),
                 key=str(m.figure.id),
             )
 

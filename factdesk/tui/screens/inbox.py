@@ -8,14 +8,16 @@ and the Article reader at a claim; the review keys act on the row's claim.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from factdesk import storage
 from factdesk.models import Link, StoredClaim
+from factdesk.tui.messages import ClaimsCounted
 from factdesk.tui.screens.base import ReviewScreen
-from factdesk.tui.text import RELATION_LABELS, short, status_text
+from factdesk.tui.text import RELATION_LABELS, plain, short, status_text
 from factdesk.tui.widgets.nav_bar import KeyBar, NavBar
 
 INBOX_LIMIT = 200
@@ -35,6 +37,9 @@ class InboxScreen(ReviewScreen):
         super().__init__(session, **kwargs)
         self._links: dict[str, Link] = {}
         self._claims: dict[str, StoredClaim] = {}
+        self._link_counts: dict[str, int] = {}
+        self._n_unverified: int | None = None
+        """Last known count, shown until a fresh one arrives (no flicker to "…")."""
 
     def compose(self) -> ComposeResult:
         yield NavBar('Inbox')
@@ -54,19 +59,33 @@ class InboxScreen(ReviewScreen):
         links = storage.list_links(db, decision="open", limit=INBOX_LIMIT)
         unverified_filter = storage.ClaimFilter(status="unverified", has_figures=True)
         unverified = storage.list_claims(db, unverified_filter, limit=INBOX_LIMIT, with_figures=True)
-        n_unverified = storage.count_claims(db, unverified_filter)
+        self._unverified_filter = unverified_filter
         claims = {c.id: c for c in storage.get_claims(db, sorted({l.claim_id for l in links}))}
 
+        self._link_counts = link_counts
+        self._show_counts(self._n_unverified)
+        self.count_later(unverified_filter)
+        self._fill_table(links, unverified, claims)
+
+    def _show_counts(self, n_unverified: int | None) -> None:
+        link_counts = self._link_counts
         counts = Text()
         for relation in ("updated_figure", "contradiction", "repeat", "related"):
             n = link_counts.get(relation, 0)
             if n or relation != "related":
                 counts.append(f" {n} ", style=RELATION_STYLES[relation] + " reverse")
                 counts.append(f" {RELATION_LABELS[relation]}{'s' if n != 1 else ''}   ")
-        counts.append(f" {n_unverified} ", style="bold reverse")
+        counts.append(f" {'…' if n_unverified is None else n_unverified} ", style="bold reverse")
         counts.append(" unverified with figures")
         self.query_one("#inbox-counts", Static).update(counts)
 
+    @on(ClaimsCounted)
+    def counted(self, event: ClaimsCounted) -> None:
+        if event.filter == self._unverified_filter:
+            self._n_unverified = event.total
+            self._show_counts(event.total)
+
+    def _fill_table(self, links: list[Link], unverified: list[StoredClaim], claims: dict) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
@@ -79,17 +98,17 @@ class InboxScreen(ReviewScreen):
                 Text(RELATION_LABELS.get(link.relation, link.relation),
                      style=RELATION_STYLES.get(link.relation, "")),
                 f"#{link.claim_id}",
-                short(claim.speaker_name if claim else None, 22) or "—",
-                ((claim.published or "") if claim else "")[:10],
-                short(link.explanation, 120),
+                plain(claim.speaker_name if claim else None, 22),
+                plain((claim.published or "")[:10] if claim else "", 10),
+                plain(link.explanation, 120),
                 key=key,
             )
         for claim in unverified:
             key = f"claim-{claim.id}"
             self._claims[key] = claim
             figures = ", ".join(short(f.text, 24) for f in claim.figures[:3])
-            table.add_row(status_text(claim.status), f"#{claim.id}", short(claim.speaker_name, 22) or "—",
-                          (claim.published or "")[:10], f"{figures} — {short(claim.text, 100)}", key=key)
+            table.add_row(status_text(claim.status), f"#{claim.id}", plain(claim.speaker_name, 22),
+                          plain((claim.published or "")[:10], 10), Text(f"{figures} — {short(claim.text, 100)}"), key=key)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1), animate=False)
 

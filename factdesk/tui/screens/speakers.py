@@ -18,7 +18,7 @@ from factdesk.storage import tui_queries
 from factdesk.models import StoredClaim, StoredSpeaker
 from factdesk.tui.screens.base import ReviewScreen
 from factdesk.tui.screens.confirm import ConfirmScreen
-from factdesk.tui.text import short, status_text
+from factdesk.tui.text import plain, short, status_text
 from factdesk.tui.widgets.nav_bar import KeyBar, NavBar
 
 
@@ -66,7 +66,7 @@ class SpeakersScreen(ReviewScreen):
             name = Text(short(sp.name, 30))
             if self.marked and sp.id == self.marked.id:
                 name = Text("» " + short(sp.name, 28), style="bold reverse yellow")
-            table.add_row(name, short(sp.role, 30), str(sp.claim_count), key=str(sp.id))
+            table.add_row(name, plain(sp.role, 30), str(sp.claim_count), key=str(sp.id))
         if self.speakers:
             table.move_cursor(row=min(row, len(self.speakers) - 1), animate=False)
         self._show_timeline()
@@ -93,8 +93,8 @@ class SpeakersScreen(ReviewScreen):
                           style="bold yellow")
         self.query_one("#speakers-detail", Static).update(detail)
         for claim in self.timeline:
-            timeline.add_row((claim.published or "")[:10], status_text(claim.status),
-                             short(claim.text, 100), key=str(claim.id))
+            timeline.add_row(plain((claim.published or "")[:10], 10), status_text(claim.status),
+                             plain(claim.text, 100), key=str(claim.id))
 
     @on(DataTable.RowHighlighted, "#speakers-table")
     def speaker_highlighted(self) -> None:
@@ -153,7 +153,7 @@ class SpeakersScreen(ReviewScreen):
             self.marked = None
             if confirmed:
                 kept = storage.merge_speakers(self.db, keep.id, merge.id)
-                self.notify(f"Merged {merge.name} into {kept.name}", timeout=3)
+                self.notify(f"Merged {short(merge.name, 40)} into {short(kept.name, 40)}", timeout=3, markup=False)
             self.reload()
 
         self.app.push_screen(

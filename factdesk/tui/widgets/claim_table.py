@@ -10,9 +10,11 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from factdesk.models import StoredClaim
-from factdesk.tui.text import short, status_text
+from factdesk.tui.text import plain, short, status_text
 
-COLUMNS = ("id", "status", "kind", "speaker", "figures", "date", "claim")
+COLUMNS = (("id", 7), ("status", 12), ("kind", 12), ("speaker", 22), ("figures", 20), ("date", 10),
+           ("claim", 90))
+"""Columns and fixed widths: fixed widths spare DataTable measuring 700 cells per page."""
 
 
 class ClaimTable(DataTable):
@@ -39,7 +41,8 @@ class ClaimTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
     def on_mount(self) -> None:
-        self.add_columns(*COLUMNS)
+        keys = [self.add_column(label, width=width) for label, width in COLUMNS]
+        self._status_column = keys[1]
 
     def show(self, claims: list[StoredClaim], keep_cursor: bool = True) -> None:
         """Replace the rows with `claims`, keeping the cursor row when it can."""
@@ -50,15 +53,19 @@ class ClaimTable(DataTable):
             self.add_row(
                 Text(str(claim.id), style="dim"),
                 status_text(claim.status),
-                claim.kind,
-                short(claim.speaker_name or "—", 24),
-                short(figures, 24),
-                (claim.published or "")[:10],
-                short(claim.text, 90),
+                Text(claim.kind),
+                plain(claim.speaker_name or "—", 24),
+                plain(figures, 24),
+                plain((claim.published or "")[:10], 10),
+                plain(claim.text, 90),
                 key=str(claim.id),
             )
         if claims:
             self.move_cursor(row=min(row, len(claims) - 1), animate=False)
+
+    def set_status(self, claim_id: int, status: str) -> None:
+        """Show a new status in one row (after a review key) without rebuilding the page."""
+        self.update_cell(str(claim_id), self._status_column, status_text(status))
 
     @property
     def claim_id(self) -> int | None:
