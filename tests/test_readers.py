@@ -146,7 +146,7 @@ def test_stdin(tmp_path):
 def test_size_limit(tmp_path, monkeypatch):
     import factdesk.readers as readers
 
-    monkeypatch.setattr(readers, "MAX_BYTES", 100)
+    monkeypatch.setattr(readers.base, "MAX_BYTES", 100)  # read at call time
     big = tmp_path / "big.txt"
     big.write_text("The minister said so. " * 10)
     _, errors, _ = read_all(big)
