@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from factdesk import storage
-from factdesk.linking import QUERY_CANDIDATES, _query_text, match_queries
+from factdesk.linking import MATCH_QUERY_TERMS, QUERY_CANDIDATES, _query_text, match_queries
 from factdesk.matching import from_query, from_stored
 from factdesk.matching import ranking as rank_mod
 from factdesk.models import Article, Claim
@@ -127,12 +127,12 @@ def tune(db, queries, qrels: Path, canon) -> None:
     for line in qrels.read_text().splitlines():
         p = line.split()
         gold.setdefault(p[0], set()).add(canon.get(p[2], p[2]))
-    sig = np.zeros((len(queries), QUERY_CANDIDATES, 6))
+    sig = np.zeros((len(queries), QUERY_CANDIDATES, len(rank_mod.WEIGHTS)))
     rel = np.zeros((len(queries), QUERY_CANDIDATES), dtype=bool)
     valid = np.zeros((len(queries), QUERY_CANDIDATES), dtype=bool)
     for qi, (qid, text) in enumerate(queries):
         q = from_query(text)
-        hits = storage.fts_candidates(db, _query_text(q.text), limit=QUERY_CANDIDATES)
+        hits = storage.fts_candidates(db, _query_text(q.text, MATCH_QUERY_TERMS), limit=QUERY_CANDIDATES)
         claims = {c.id: c for c in storage.get_claims(db, [h[0] for h in hits])}
         norms = rank_mod.normalise_bm25([r for _, r in hits])
         for ci, ((cid, _), n) in enumerate(zip(hits, norms)):
@@ -141,9 +141,9 @@ def tune(db, queries, qrels: Path, canon) -> None:
             rel[qi, ci] = canon[c.external_id] in gold.get(qid, ())
             valid[qi, ci] = True
     print(f"  candidate recall@{QUERY_CANDIDATES}: {rel.any(axis=1).mean():.4f}")
-    grid = [0.0, 0.1, 0.2, 0.35, 0.5]
+    grid = [0.0, 0.1, 0.2, 0.3, 0.5, 0.75]
     results = []
-    for w in itertools.product(grid, repeat=6):
+    for w in itertools.product(grid, repeat=len(rank_mod.WEIGHTS)):
         if sum(w) == 0:
             continue
         scores = np.where(valid, sig @ np.array(w), -1e9)

@@ -20,6 +20,10 @@ CANDIDATES = 50
 """BM25 candidates scored per new claim."""
 QUERY_CANDIDATES = 100
 """BM25 candidates re-ranked per `match` query (recall matters more than speed there)."""
+LINK_QUERY_TERMS = 16
+"""Words of a new claim sent to FTS5 (claims are short; fewer words keep BM25 fast)."""
+MATCH_QUERY_TERMS = 32
+"""Words of a `match` query sent to FTS5 (a pasted tweet is long and chatty)."""
 
 
 def _newer_first(a: StoredClaim, b: StoredClaim) -> tuple[StoredClaim, StoredClaim]:
@@ -30,8 +34,8 @@ def _newer_first(a: StoredClaim, b: StoredClaim) -> tuple[StoredClaim, StoredCla
     return (a, b) if a.id > b.id else (b, a)
 
 
-def _query_text(text: str) -> str:
-    return " ".join(query_terms(text))
+def _query_text(text: str, max_terms: int = LINK_QUERY_TERMS) -> str:
+    return " ".join(query_terms(text, max_terms))
 
 
 def link_new_claims(db: Database, claim_ids: list[int]) -> int:
@@ -77,7 +81,7 @@ def match_text(db: Database, text: str, limit: int = 5) -> list[tuple[StoredClai
         (claim, 0–100 score, one-line explanation) tuples.
     """
     query = from_query(text)
-    hits = storage.fts_candidates(db, _query_text(query.text), limit=QUERY_CANDIDATES)
+    hits = storage.fts_candidates(db, _query_text(query.text, MATCH_QUERY_TERMS), limit=QUERY_CANDIDATES)
     if not hits:
         return []
     claims = {c.id: c for c in storage.get_claims(db, [cid for cid, _ in hits])}

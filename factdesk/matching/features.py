@@ -76,6 +76,8 @@ class ClaimFeatures:
     title: str = ""
     """Processed article title (context for short claims)."""
     title_words: frozenset[str] = frozenset()
+    core: str = ""
+    """Processed text without stopwords (claim words, then title words): what a query is compared with."""
     n_words: int = 0
 
 
@@ -139,6 +141,7 @@ def build(text: str, *, figures=(), speaker: str | None = None, speaker_id: int 
         published=parse_date(published),
         title=tx.process(title or ""),
         title_words=frozenset(tx.content_words(title or "")),
+        core=tx.core(text + " " + (title or "")),
         n_words=len(tx.words(text)),
     )
 

@@ -2,8 +2,8 @@
 
 The store hands over its best BM25 candidates; `rank` orders them by a weighted blend of the
 normalised BM25 score, rapidfuzz similarity to the claim and to its article's title (a
-fact-check's headline), and shared names and numbers. Weights were tuned on the CheckThat!
-2020 train tweets (bench/clef.py --tune) and checked on dev.
+fact-check's headline), and how many of the query's words the claim and title hold. Weights
+were tuned on the CheckThat! 2020 train tweets (bench/clef.py --tune) and checked on dev.
 """
 
 from __future__ import annotations
@@ -16,39 +16,35 @@ CLAIM_SCORER = fuzz.token_set_ratio
 """Query against the claim text: a tweet usually contains the claim plus chatter."""
 TITLE_SCORER = fuzz.token_set_ratio
 """Query against the article title / fact-check headline."""
-PARTIAL_SCORER = fuzz.partial_token_sort_ratio
-"""Best-aligned window: finds a short claim inside a long tweet."""
+CORE_SCORER = fuzz.token_set_ratio
+"""Query against claim + title with stopwords dropped (tweets are mostly chatter words)."""
 # Texts reach the scorers already normalised with text.PROCESSOR (see features.build).
 
-W_BM25 = 0.45
-W_CLAIM = 0.25
-W_TITLE = 0.15
-W_PARTIAL = 0.05
-W_WORDS = 0.20
-W_ENTITIES = 0.10
-"""Blend weights; the scores they weigh are all 0–100."""
+W_BM25 = 0.3
+W_CLAIM = 0.1
+W_TITLE = 0.2
+W_CORE = 0.2
+W_COVERAGE = 0.75
+"""Blend weights (tuned on CLEF train); the signals they weigh are all 0–100."""
+WEIGHTS = (W_BM25, W_CLAIM, W_TITLE, W_CORE, W_COVERAGE)
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """0–100 share of the smaller set found in the other."""
-    if not a or not b:
+def coverage(query: ClaimFeatures, cand: ClaimFeatures) -> float:
+    """0–100 share of the query's topic words that the claim or its title contain."""
+    if not query.words:
         return 0.0
-    return 100.0 * len(a & b) / min(len(a), len(b))
+    return 100.0 * len(query.words & (cand.words | cand.title_words)) / len(query.words)
 
 
 def signals(query: ClaimFeatures, cand: ClaimFeatures, bm25_norm: float) -> tuple[float, ...]:
-    """The 0–100 signals `rank` blends, in weight order."""
+    """The 0–100 signals `rank` blends, in WEIGHTS order."""
     return (
         bm25_norm,
         CLAIM_SCORER(query.processed, cand.processed, processor=None),
         TITLE_SCORER(query.processed, cand.title, processor=None) if cand.title else 0.0,
-        PARTIAL_SCORER(query.processed, cand.processed, processor=None),
-        _overlap(query.words, cand.words),
-        _overlap(query.entities, cand.entities),
+        CORE_SCORER(query.core, cand.core, processor=None),
+        coverage(query, cand),
     )
-
-
-WEIGHTS = (W_BM25, W_CLAIM, W_TITLE, W_PARTIAL, W_WORDS, W_ENTITIES)
 
 
 def normalise_bm25(ranks: list[float]) -> list[float]:

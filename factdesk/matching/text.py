@@ -85,6 +85,11 @@ def masked(text: str) -> str:
     return process(_NUMBER_WORDS.sub(NUMBER_TOKEN, _NUMBER.sub(NUMBER_TOKEN, text or "")))
 
 
+def core(text: str) -> str:
+    """The processed text without stopwords."""
+    return " ".join(w for w in process(text).split() if w not in STOPWORDS)
+
+
 def words(text: str) -> list[str]:
     """Lower-cased words and numbers of a text, in order."""
     return [w.lower().strip("'’-") for w in _WORD.findall(text or "")]

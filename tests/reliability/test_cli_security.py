@@ -198,3 +198,39 @@ def _is_number(s: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# --- reports ------------------------------------------------------------------------------
+
+EXPORT_FORMATS = ["md", "html", "csv", "json", "claimreview"]
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+@pytest.mark.parametrize("group", ["article", "speaker"])
+def test_export_of_hostile_content_is_inert(hostile_store, tmp_path, fmt, group):
+    """`factdesk export`: HTML has no live markup from articles, CSV cells are guarded, JSON
+    parses, and no format carries raw terminal control characters."""
+    out = tmp_path / f"report.{fmt}"
+    result = invoke(hostile_store, "export", "--format", fmt, "--group", group,
+                    "--org", "<script>alert('org')</script>", "-o", str(out))
+    assert_handled(result)
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    if fmt != "claimreview":  # ClaimReview lists reviewed claims only
+        assert "Keita" in text or "Dupont" in text, "the report holds the hostile store's claims"
+    for bad in ("\x1b", "\x9b", "\x07", "\u202e", "\x00"):
+        assert bad not in text, f"{fmt}: raw {bad!r}"
+    if fmt == "html":
+        lowered = text.lower()
+        assert "<script>alert" not in lowered and "<iframe" not in lowered
+        assert "<img src=x" not in lowered and "onerror=alert" not in lowered.replace("onerror=alert(3)&gt;", "")
+        assert lowered.count("<script") == lowered.count("<script type=\"application/ld+json\"")
+    if fmt in ("json", "claimreview"):
+        json.loads(text)
+    if fmt == "csv":
+        import csv
+        import io
+
+        for row in csv.reader(io.StringIO(text)):
+            for cell in row:
+                assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell

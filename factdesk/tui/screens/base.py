@@ -83,6 +83,8 @@ class ReviewScreen(StoreScreen):
             self.app.bell()
             return
         entries = storage.review_claim(self.db, claim_id, self.session.reviewer, status=status)
+        # One toast at a time: a run of marks must not stack toasts over the article.
+        self.app.clear_notifications()
         self.notify(f"Claim #{claim_id} marked {status}" if entries else f"Claim #{claim_id} already {status}",
                     timeout=2)
         self.reload()

@@ -33,7 +33,9 @@ class NavBar(Static):
             out.append(f" {name} ", style="reverse bold" if lit else "dim")
         if self.current not in dict((n, k) for k, n in SCREENS):
             out.append(f" » {self.current} ", style="reverse bold")
-        out.append("  o ingest  w export  r refresh  ? help  q quit", style="dim")
+        # At 80 columns the full list wraps; keep only the key that explains the rest.
+        tail = "  o ingest  w export  r refresh  ? help  q quit" if self.size.width >= 110 else "  ? help"
+        out.append(tail, style="dim")
         return out
 
 
