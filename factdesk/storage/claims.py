@@ -126,9 +126,10 @@ def count_claims(db: Database, flt: ClaimFilter = ClaimFilter()) -> int:
     where, params, empty = _where(db, flt)
     if empty:
         return 0
-    sql = ("SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id "
-           f"LEFT JOIN speakers s ON s.id = c.speaker_id{where}")
-    return db.execute(sql, params).fetchone()[0]
+    # Join articles only when a condition reads them: a bare count then stays on the claims index.
+    needs_article = "a." in where
+    join = " JOIN articles a ON a.id = c.article_id" if needs_article else ""
+    return db.execute(f"SELECT count(*) FROM claims c{join}{where}", params).fetchone()[0]
 
 
 def figures_for(db: Database, claim_ids: list[int]) -> dict[int, tuple[StoredFigure, ...]]:
