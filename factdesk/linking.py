@@ -6,22 +6,36 @@ scoring). Per claim it reads at most CANDIDATES claims, so its cost does not gro
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator
 
 from sqlite_utils import Database
 
 from factdesk import storage
-from factdesk.matching import classify, from_query, from_stored, query_terms, rank
+from factdesk.matching import classify, classify_all, from_query, from_stored, query_terms, rank
 from factdesk.matching.features import ClaimFeatures
+from factdesk.matching.relations import may_relate
+from factdesk.matching.text import masked
 from factdesk.models import Link, StoredClaim
-from factdesk.storage.matching_queries import decided_pairs
+from factdesk.storage.matching_queries import claim_count_estimate, decided_pairs, term_doc_count
 
 CANDIDATES = 50
 """BM25 candidates scored per new claim."""
 QUERY_CANDIDATES = 100
 """BM25 candidates re-ranked per `match` query (recall matters more than speed there)."""
 LINK_QUERY_TERMS = 16
-"""Words of a new claim sent to FTS5 (claims are short; fewer words keep BM25 fast)."""
+"""Words of a new claim considered for FTS5 (names and numbers first)."""
+LINK_SEARCH_TERMS = 6
+"""Of those, the rarest this many are OR-ed: BM25 cost grows with every posting it scores."""
+COMMON_TERM_DOCS = 2000
+"""A word in more claims than this (or COMMON_TERM_SHARE of them) is too common to search by..."""
+COMMON_TERM_SHARE = 0.002
+"""...on a large store; near-duplicates always share rarer words. Small stores keep every word."""
+SMALL_STORE = 100_000
+"""Below this many claims BM25 over every word of a claim is fast enough: no word is dropped."""
+DF_CACHE_SIZE = 200_000
+"""Word document counts remembered per store (they only drift as the store grows)."""
+_df_caches: "weakref.WeakKeyDictionary[Database, dict[str, int]]" = weakref.WeakKeyDictionary()
 MATCH_QUERY_TERMS = 32
 """Words of a `match` query sent to FTS5 (a pasted tweet is long and chatty)."""
 
@@ -38,6 +52,24 @@ def _query_text(text: str, max_terms: int = LINK_QUERY_TERMS) -> str:
     return " ".join(query_terms(text, max_terms))
 
 
+def _link_query(db: Database, text: str) -> str:
+    """The rarest words of a claim, leaving out words too common to narrow a large store."""
+    words = query_terms(text, LINK_QUERY_TERMS)
+    size = claim_count_estimate(db)
+    if size < SMALL_STORE:
+        return " ".join(words)
+    cache = _df_caches.setdefault(db, {})
+    if len(cache) > DF_CACHE_SIZE:
+        cache.clear()
+    for w in words:
+        if w not in cache:
+            cache[w] = term_doc_count(db, w)
+    cap = max(COMMON_TERM_DOCS, COMMON_TERM_SHARE * size)
+    by_rarity = sorted((w for w in words if cache[w] > 0), key=cache.__getitem__)
+    keep = [w for w in by_rarity if cache[w] <= cap] or by_rarity[:2]
+    return " ".join(keep[:LINK_SEARCH_TERMS])
+
+
 def link_new_claims(db: Database, claim_ids: list[int]) -> int:
     """Compare each new claim with earlier ones and store the links found.
 
@@ -49,29 +81,35 @@ def link_new_claims(db: Database, claim_ids: list[int]) -> int:
     """
     claims = storage.get_claims(db, list(claim_ids))
     decided = decided_pairs(db, [c.id for c in claims])
-    cache: dict[int, tuple[StoredClaim, ClaimFeatures]] = {}
-    links: dict[tuple[int, int], Link] = {}
+    cache: dict[int, tuple[StoredClaim, ClaimFeatures | None]] = {}
+    links: dict[tuple[int, int], list[Link]] = {}
     for claim in claims:
-        cache.setdefault(claim.id, (claim, from_stored(claim)))
-        hits = storage.fts_candidates(db, _query_text(claim.text), limit=CANDIDATES,
+        if cache.get(claim.id, (None, None))[1] is None:
+            cache[claim.id] = (claim, from_stored(claim))
+        hits = storage.fts_candidates(db, _link_query(db, claim.text), limit=CANDIDATES,
                                       exclude_article_id=claim.article_id)
         missing = [cid for cid, _ in hits if cid not in cache]
         for other in storage.get_claims(db, missing):
-            cache[other.id] = (other, from_stored(other))
+            cache[other.id] = (other, None)
+        own_masked = cache[claim.id][1].masked
         for cid, _ in hits:
             if cid not in cache or (claim.id, cid) in decided:
                 continue
+            other, feats = cache[cid]
+            if feats is None:
+                # Full features only for candidates that pass a cheap look (most do not).
+                if not may_relate(own_masked, masked(other.text)):
+                    continue
+                cache[cid] = (other, from_stored(other))
             newer, older = _newer_first(claim, cache[cid][0])
             if (newer.id, older.id) in links:
                 continue
-            verdict = classify(cache[newer.id][1], cache[older.id][1])
-            if verdict is None:
-                continue
-            links[(newer.id, older.id)] = Link(
-                claim_id=newer.id, other_id=older.id, relation=verdict.relation,
-                score=verdict.score, tier=verdict.tier, explanation=verdict.explanation,
-                old_value=verdict.old_value, new_value=verdict.new_value)
-    return storage.save_links(db, list(links.values())) if links else 0
+            links[(newer.id, older.id)] = [
+                Link(claim_id=newer.id, other_id=older.id, relation=v.relation, score=v.score,
+                     tier=v.tier, explanation=v.explanation, old_value=v.old_value, new_value=v.new_value)
+                for v in classify_all(cache[newer.id][1], cache[older.id][1])]
+    found = [link for group in links.values() for link in group]
+    return storage.save_links(db, found) if found else 0
 
 
 def match_text(db: Database, text: str, limit: int = 5) -> list[tuple[StoredClaim, float, str]]:

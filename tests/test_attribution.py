@@ -127,6 +127,40 @@ def test_fixture_claims(nlp, fixture, key, speaker, kind):
     assert (claim.speaker.name if claim.speaker else None, claim.kind) == (speaker, kind)
 
 
+CONSTRUCTIONS = [
+    # (sentence, claim text, speaker mention) — one attributed claim each, real model
+    ("A long strike, the union leader said, would hurt every family in the port.",
+     "A long strike would hurt every family in the port", "the union leader"),  # interjected cue
+    ("The mayor stressed the need for calm after the flooding.", "the need for calm after the flooding", "The mayor"),
+    ("Senator Ruiz called for an inquiry into the contract.", "an inquiry into the contract", "Senator Ruiz"),
+    ("The council voted against the new tax on Monday.", "the new tax", "The council"),
+    ("The plan was criticized by local farmers.", "The plan", "local farmers"),  # passive with agent
+    ("It was reported that the factory would close.", "that the factory would close", None),  # no source
+    ("RUIZ: We will not back down on this.", "We will not back down on this", "RUIZ"),  # transcript label
+    ("Okafor: Budget Cuts Will Hurt Schools", "Budget Cuts Will Hurt Schools", "Okafor"),  # headline label
+    ("The minister said the port would reopen, a move that surprised traders.", "the port would reopen", "The minister"),
+    ("Campaign officials sought a recount in two counties.", "a recount in two counties", "Campaign officials"),
+    ("The board decried the cuts to the library budget.", "the cuts to the library budget", "The board"),
+]
+
+
+@pytest.mark.parametrize("sentence, content, mention", CONSTRUCTIONS)
+def test_constructions(nlp, sentence, content, mention):
+    claims = [c for c in extract(nlp, sentence) if c.kind != "unattributed"]
+    assert [c.text for c in claims] == [content]
+    got = claims[0].speaker_mention
+    assert (sentence[got[0]:got[1]] if got else None) == mention
+
+
+@pytest.mark.parametrize("sentence", [
+    "UPDATE: The road has reopened.",  # a section label, not a speaker
+    "The permit was issued on Monday.",  # a passive event, not an attribution
+    "The new bridge was found to be safe by inspectors in 2019 and 2020",
+])
+def test_not_attributions(nlp, sentence):
+    assert [c.text for c in extract(nlp, sentence) if c.kind != "unattributed"] == []
+
+
 def test_roles_aliases_and_unattributed_figures(nlp):
     text = (FIXTURES / "harbour-strike.txt").read_text(encoding="utf-8")
     claims = extract(nlp, text, outlet="Wire")

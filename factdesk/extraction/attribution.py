@@ -13,36 +13,17 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 
-from . import lexicon
-from .content import CLAUSE_DEPS, ParaIndex, clean, clip, subtree_chars, trim
+from .colon import colon_records
+from .content import ParaIndex
+from .cues import according_record, cue_patterns, noun_record, verb_record
 from .quotes import Quote, find_quotes, paragraphs
 
 SPANS_KEY = "factdesk_quotes"
 EXTENSION = "factdesk_attributions"
-SUBJ_DEPS = ("nsubj",)
 MIN_QUOTE_WORDS = 4
-OBJECT_TAIL = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative", "advcl"})
 
 if not Doc.has_extension(EXTENSION):
     Doc.set_extension(EXTENSION, default=None)
-
-
-def cue_patterns() -> dict[str, list[list[dict]]]:
-    """DependencyMatcher patterns: a cue with its subject, "according to X", a bare cue."""
-    forms = sorted(lexicon.CUE_FORMS)
-    cue = {"LOWER": {"IN": forms}, "POS": {"IN": ["VERB", "AUX"]}}
-    return {
-        "cue_subject": [[
-            {"RIGHT_ID": "cue", "RIGHT_ATTRS": cue},
-            {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "source", "RIGHT_ATTRS": {"DEP": {"IN": list(SUBJ_DEPS)}}},
-        ]],
-        "according_to": [[
-            {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": "according"}},
-            {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to"}},
-            {"LEFT_ID": "to", "REL_OP": ">", "RIGHT_ID": "source", "RIGHT_ATTRS": {"DEP": "pobj"}},
-        ]],
-        "cue": [[{"RIGHT_ID": "cue", "RIGHT_ATTRS": cue}]],
-    }
 
 
 @Language.component("factdesk_paragraphs")
@@ -105,141 +86,27 @@ def find_attributions(doc: Doc, matcher: DependencyMatcher, min_quote_words: int
             cues[cue_i] = ("verb", ids[1])
         elif key == "according_to":
             cues[cue_i] = ("according", ids[2])
+        elif key == "noun_cue":
+            cues[cue_i] = ("noun", None)
         elif cue_i not in cues:
             cues[cue_i] = ("verb", None)
     records = []
     for cue_i in sorted(cues):
         kind, src_i = cues[cue_i]
-        rec = _according(doc, text, cue_i, src_i, paras) if kind == "according" else _verb(doc, text, cue_i, src_i, paras, quotes)
+        if kind == "according":
+            rec = according_record(doc, text, cue_i, src_i, paras)
+        elif kind == "noun":
+            rec = noun_record(doc, text, doc[cue_i], paras, quotes)
+        else:
+            rec = verb_record(doc, text, cue_i, src_i, paras, quotes)
         if rec:
             records.append(rec)
+    records += colon_records(doc, text, paras)
     records = _quote_records(text, records, quotes, paras, min_quote_words)
     records = _drop_nested(records)
     for r in records:
         r["kind"] = claim_kind(r["content"], quotes)
     return records
-
-
-def _verb(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaIndex, quotes: list[Quote]) -> dict | None:
-    cue = doc[cue_i]
-    lemma = lexicon.CUE_FORMS.get(cue.lower_)
-    if lemma is None or any(c.dep_ == "auxpass" for c in cue.children):
-        return None
-    if src_i is None:
-        src_i = _implicit_source(cue)
-    src = doc[src_i] if src_i is not None else None
-    if src is not None and src.lower_ in ("there", "this", "that") and src.dep_ == "expl":
-        return None
-    comps = [c for c in cue.children if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")]
-    if lemma not in lexicon.XCOMP_CONTENT:
-        comps = [c for c in comps if c.dep_ != "xcomp"]
-    if src is not None and len(comps) > 1:
-        far = [c for c in comps if (c.i > cue_i) == (src.i < cue_i)]
-        comps = far or comps
-    pstart, pend = paras.bounds(cue.idx)
-    spans: list[tuple[int, int]] = []
-    for c in comps:
-        excl = [t for t in c.subtree if t.i == src_i]
-        spans += subtree_chars(c, exclude=excl)
-    left = cue.left_edge.i
-    if (not spans and cue.dep_ in ("parataxis", "ccomp") and cue.head.i < left and cue.head.pos_ in ("VERB", "AUX")
-            and left > 0 and doc[left - 1].is_punct):
-        # "X, he said": the parser made the reported clause the head
-        spans = subtree_chars(cue.head, exclude=[cue])
-        spans = [(a, b) for a, b in spans if b <= cue.idx]
-    if not spans:
-        nxt = doc[cue_i + 1] if cue_i + 1 < len(doc) else None
-        if nxt is not None and nxt.text == ":":
-            end = pend
-            after = [q for q in quotes if q.start >= nxt.idx and q.start - nxt.idx <= 3]
-            if after:
-                end = after[0].end
-            spans = [(nxt.idx + 1, end)]
-    if not spans and lemma in lexicon.OBJECT_CONTENT_VERBS:
-        objs = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)]
-        if objs:
-            # the object and what completes it ("cited remarks as examples of ...")
-            tail = [c for c in cue.rights if c.i >= objs[0].i and c.dep_ in OBJECT_TAIL]
-            for o in tail:
-                spans += subtree_chars(o)
-    if not spans and lemma in lexicon.PREP_CONTENT:
-        for c in cue.rights:
-            if c.dep_ == "prep" and c.lower_ in lexicon.PREP_CONTENT[lemma]:
-                spans += [(a, b) for a, b in subtree_chars(c) if a > c.idx + len(c.text) - 1]
-                break
-    if not spans and src is None:
-        return None
-    if lemma in lexicon.STANCE_ONLY and (src is None or not spans):
-        return None
-    if not spans and lemma in lexicon.WEAK_COGNITION:
-        return None
-    spans = clip(spans, pstart, pend)
-    if src is not None:
-        s0, s1 = src.left_edge.idx, src.right_edge.idx + len(src.right_edge.text)
-        spans = [(a, b) for a, b in spans if not (s0 <= a and b <= s1)]
-    cue_end = cue.idx + len(cue.text)
-    return {
-        "cue": [cue.idx, cue_end],
-        "cue_i": cue_i,
-        "src_head": src_i,
-        "content": [list(s) for s in clean(text, spans, quotes)],
-        "kind": "indirect",
-        "carry": None,
-        "lemma": lemma,
-    }
-
-
-def _implicit_source(cue) -> int | None:
-    """The subject a subject-less cue borrows: "..., adding that", "after reporting that"."""
-    if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
-        return cue.head.i
-    node = cue
-    for _ in range(4):
-        if node.dep_ in ("ROOT",) or node.head is node:
-            break
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            subj = [c for c in node.children if c.dep_ in SUBJ_DEPS]
-            if subj:
-                return subj[0].i
-    # "one of the groups, the Movement (MUJAO), said": the parse lost the subject
-    j = cue.i - 1
-    while j >= 0 and cue.doc[j].is_punct and cue.doc[j].text in ",)":
-        j -= 1
-    if j >= 0 and j < cue.i - 1 and cue.doc[j].pos_ in ("PROPN", "NOUN"):
-        node = cue.doc[j]
-        while node.dep_ in ("appos", "conj", "compound", "prep", "pobj") and node.head is not node:
-            if node.dep_ == "pobj" and node.head.head.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
-                break  # "after one of the groups": the object itself is the speaker
-            node = node.head
-        return node.i if node.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
-    return None
-
-
-def _according(doc: Doc, text: str, cue_i: int, src_i: int, paras: ParaIndex) -> dict | None:
-    cue, src = doc[cue_i], doc[src_i]
-    sent = cue.sent
-    to = doc[cue_i + 1] if cue_i + 1 < len(doc) else cue
-    lo, hi = cue.left_edge.i, max(cue.right_edge.i, src.right_edge.i)
-    pstart, pend = paras.bounds(cue.idx)
-    spans = []
-    a = sent.start_char
-    b = doc[lo].idx
-    spans.append((a, b))
-    spans.append((doc[hi].idx + len(doc[hi].text), sent.end_char))
-    spans = [trim(text, x, y) for x, y in clip(spans, pstart, pend)]
-    spans = [(x, y) for x, y in spans if y - x > 3]
-    if not spans:
-        return None
-    return {
-        "cue": [cue.idx, to.idx + len(to.text)],
-        "cue_i": cue_i,
-        "src_head": src_i,
-        "content": [list(s) for s in spans],
-        "kind": "indirect",
-        "carry": None,
-        "lemma": "according to",
-    }
 
 
 def _quote_records(text: str, records: list[dict], quotes: list[Quote], paras: ParaIndex, min_words: int) -> list[dict]:

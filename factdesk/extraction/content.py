@@ -12,6 +12,7 @@ from .quotes import QUOTE_CHARS, Quote
 
 TRIM = " \t\r\n,.;:\u2014\u2013-"
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+WH_WORDS = frozenset({"which", "who", "whom", "whose", "where", "when"})
 NAME_DEPS = frozenset({"compound", "flat", "nmod", "amod", "poss", "case", "det", "appos", "punct", "cc", "conj", "prep", "pobj", "nummod", "acl", "relcl", "npadvmod"})
 
 
@@ -45,6 +46,33 @@ def subtree_chars(tok, exclude=()) -> list[tuple[int, int]]:
             runs.append([t.idx, t.idx + len(t.text)])
         prev = t.i
     return [(a, b) for a, b in runs]
+
+
+def asides(tok) -> list:
+    """Parts of `tok`'s subtree PolNeAR leaves out of a content span.
+
+    A non-restrictive clause after a comma at the end ("..., which expires in May")
+    or an apposition that carries one (", a move that surprised traders") is the
+    writer's aside, not part of what was said.
+    """
+    out = []
+    for t in tok.subtree:
+        if t is tok or t.right_edge.i < tok.right_edge.i - 1:
+            continue
+        prev = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+        if prev is None or prev.text not in (",", "\u2014", "--"):
+            continue
+        first = t.doc[t.left_edge.i]
+        if t.dep_ in ("relcl", "acl") and first.lower_ in WH_WORDS:
+            out.append(t)
+        elif t.dep_ in ("appos", "npadvmod") and any(c.dep_ in ("relcl", "acl") for c in t.children):
+            out.append(t)
+    return out
+
+
+def content_chars(tok, exclude=()) -> list[tuple[int, int]]:
+    """`subtree_chars` of a content head, without the asides PolNeAR leaves out."""
+    return subtree_chars(tok, exclude=[*exclude, *asides(tok)])
 
 
 def clip(spans, lo: int, hi: int) -> list[tuple[int, int]]:

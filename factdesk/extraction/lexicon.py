@@ -9,12 +9,15 @@ from __future__ import annotations
 SPEECH_VERBS = """
 say tell add state note write stress warn insist claim announce confirm deny argue explain
 acknowledge tweet report assert declare admit allege predict reply respond remark comment
-concede contend complain maintain mention observe point_out reiterate repeat suggest testify
+concede contend complain mention observe point_out reiterate repeat suggest testify
 vow promise pledge threaten boast brag recall caution urge demand ask emphasise emphasize
 disclose reveal indicate estimate speculate posit counter retort quip joke muse lament
 concede charge accuse blame praise criticize criticise dismiss describe call continue
 conclude agree disagree question inform assure advise signal hint propose recommend
-predict forecast project publish post blog email text quote cite
+predict forecast project publish post blog text quote cite
+decry bemoan recount proclaim exclaim answer shout yell chant retweet reaffirm remind opine
+chide scoff concur assail rail lash thank congratulate hail herald imply portray
+invoke request order interject elaborate reassure plead
 """.split()
 
 STANCE_VERBS = """
@@ -22,13 +25,16 @@ support endorse oppose reject attack blast slam denounce defend back favor favou
 discuss address release express offer seek identify echo condemn applaud welcome tout
 highlight dispute challenge want plan decide intend aim refuse decline seem appear hope
 talk speak refer point focus vote issue
+credit champion trumpet downplay compare list push encourage embrace ignore
+side distance apologize apologise knock savage hammer cheer accept share rumor rumour
 """.split()
 """Non-speech cues PolNeAR annotates as attributions of stance ("endorsed Clinton")."""
 
 COGNITION_VERBS = """
-believe think feel fear hope know expect worry doubt suspect reckon guess consider assume
+believe think feel fear hope know expect worry doubt suspect reckon guess consider
 learn understand realize realise recognize recognise find show suggest indicate reveal
-conclude estimate project predict determine discover see
+conclude estimate project predict determine see
+wonder wish prefer like love hate care deem view regard anticipate
 """.split()
 
 IRREGULAR = {
@@ -44,7 +50,17 @@ IRREGULAR = {
     "learn": ["learned", "learnt", "learns", "learning"],
     "understand": ["understood", "understands", "understanding"],
     "forecast": ["forecast", "forecasts", "forecasting"],
+    "seek": ["sought", "seeks", "seeking"],
+    "speak": ["spoke", "spoken", "speaks", "speaking"],
+    "mean": ["meant", "means", "meaning"],
+    "hear": ["heard", "hears", "hearing"],
+    "read": ["reads", "reading"],
+    "foresee": ["foresaw", "foreseen", "foresees", "foreseeing"],
+    "proclaim": ["proclaimed", "proclaims", "proclaiming"],
 }
+
+DOUBLED = frozenset("admit commit regret quip allot refer blog prefer omit submit permit rebut deter occur compel".split())
+"""Verbs that double their last consonant before -ed/-ing despite having two syllables."""
 
 
 def _forms(lemma: str) -> list[str]:
@@ -55,8 +71,8 @@ def _forms(lemma: str) -> list[str]:
         past, ing = lemma + "d", stem + "ing"
     elif lemma.endswith("y") and lemma[-2] not in "aeiou":
         past, ing = lemma[:-1] + "ied", lemma + "ing"
-    elif lemma in ("admit", "commit", "regret", "quip", "allot", "refer", "blog", "text") or (
-        lemma.endswith(("it", "ot")) and len(lemma) <= 5
+    elif lemma in DOUBLED or (lemma.endswith(("it", "ot")) and len(lemma) <= 5) or (
+        len(lemma) <= 4 and lemma[-1] in "bdgmnpt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou"
     ):
         past, ing = lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
     else:
@@ -102,6 +118,8 @@ PREP_CONTENT = {"talk": ("about",), "speak": ("about", "of"), "refer": ("to",), 
                 "ask": ("about",), "write": ("about", "of"), "vote": ("for", "against"),
                 "comment": ("on",), "respond": ("to",), "speculate": ("about", "on")}
 """Cues whose content is a prepositional object ("talked about the wall")."""
+CONTENT_PREPS = ("about", "for", "on", "of", "against", "over")
+"""Prepositions whose object is the content of any other cue ("argued for a wall")."""
 STANCE_ONLY = frozenset(STANCE_VERBS) - frozenset(SPEECH_VERBS) - frozenset(COGNITION_VERBS)
 """Cues whose direct object can be the content ("denied the report")."""
 WEAK_COGNITION = frozenset({"see", "know", "find", "feel", "understand", "consider", "learn", "show", "determine", "discover", "realize", "realise", "recognize", "recognise"})
@@ -141,3 +159,24 @@ federation authority service services press agency newspaper times post journal 
 poll survey study report data figures statistics research analysis documents memo records
 """.split())
 """Head nouns that make a speaker an organisation (or a non-human source)."""
+
+PASSIVE_CUES = frozenset("""
+say tell ask report quote claim argue charge accuse allege criticize criticise condemn dismiss
+reject endorse support describe portray deem regard mention reveal show see know expect warn
+assure rumor rumour believe
+""".split())
+"""Cues whose passive is an attribution ("was criticized by", "is expected to");
+other passives ("was found", "was issued") are mostly events."""
+
+NOUN_CUES = frozenset("""
+support criticism criticisms questions question attacks attack view views claim claims opposition
+endorsement endorsements call calls assertion assertions hope hopes concern concerns advice
+suggestion suggestions complaint complaints promise promises pledge pledges announcement proposal
+proposals allegation allegations accusation accusations fear fears argument arguments warning
+warnings comments remarks statement statements demand demands request requests vow vows
+insistence belief beliefs refusal rejection admission speculation rumors rumours contention
+assumption praise condemnation denial denials threat threats appeal plea stance doubts
+""".split())
+"""Nouns that carry an attribution when a clause or a prepositional object completes them
+("his claim that ...", "criticism of the plan", "calls for a recount")."""
+NOUN_PREPS = frozenset({"of", "about", "for", "on", "against", "over", "to"})

@@ -221,7 +221,9 @@ def resolve(doc, records: list[dict]) -> list[tuple[Speaker | None, tuple[int, i
             found.append((None, None))
             continue
         try:
-            found.append(_resolve_one(doc, reg, doc[h]))
+            e, mention = _resolve_one(doc, reg, doc[h])
+            # a rule that knows the mention's extent ("RUIZ:" labels) overrides the subtree
+            found.append((e, tuple(r["src_span"]) if r.get("src_span") else mention))
         except Exception:
             found.append((None, None))
     return [(e.speaker() if e else None, m) for e, m in found]

@@ -12,10 +12,11 @@ from factdesk.matching.relations import (
     SUGGEST_SCORE,
     Verdict,
     classify,
+    classify_all,
 )
 from factdesk.matching.text import clean_query, query_terms
 
 __all__ = [
     "CONFIDENT_SCORE", "SHORT_TEXT_WORDS", "SUGGEST_SCORE", "ClaimFeatures", "Verdict", "build",
-    "classify", "clean_query", "from_query", "from_stored", "query_terms", "rank",
+    "classify", "classify_all", "clean_query", "from_query", "from_stored", "query_terms", "rank",
 ]

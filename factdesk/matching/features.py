@@ -16,6 +16,8 @@ from factdesk.models import StoredClaim
 YEAR_LOW, YEAR_HIGH = 1900, 2100
 """A bare four-digit number in this range with no counted thing is a year, not a figure."""
 
+NEAR_WORDS = 4
+"""Words either side of a figure that say what role it plays, for figures with no counted thing."""
 TOPIC_WINDOW_WORDS = 6
 """How many words after a figure are read to find what it counts ("six people [were killed]")."""
 
@@ -23,7 +25,8 @@ TOPIC_WINDOW_WORDS = 6
 TOPICS = {
     "dead": ("dead", "died", "die", "dies", "killed", "kill", "kills", "killing", "deaths", "death",
              "lives", "fatalities", "bodies", "toll", "perished", "drowned"),
-    "injured": ("injured", "wounded", "hurt", "injuries", "casualties"),
+    "injured": ("injured", "wounded", "hurt", "injuries"),
+    "casualties": ("casualties",),
     "missing": ("missing", "unaccounted", "disappear", "disappeared", "trapped"),
     "homeless": ("homeless", "displaced", "evacuated", "refugees"),
     "rescued": ("rescued", "saved", "safety", "survivors"),
@@ -31,6 +34,10 @@ TOPICS = {
     "aboard": ("aboard", "carrying", "passengers", "onboard"),
 }
 _TOPIC_OF = {w: topic for topic, ws in TOPICS.items() for w in ws}
+
+GENERIC_WHATS = frozenset({"people", "persons", "person", "men", "women", "others", "civilians", "those",
+                           "residents", "villagers"})
+"""Counted things that say nothing alone: what happened to them is read from the words nearby."""
 
 # "No one was killed" states a figure: zero dead. It is what contradicts "12 people were killed".
 _ZERO = re.compile(r"\b(?:no one|nobody|none|no (?:\w+ )?(?:people|person|civilians|casualties|"
@@ -51,6 +58,8 @@ class FigureFeatures:
     """Casualty-style topics near the figure ("dead", "injured") from TOPICS."""
     label: str = ""
     """The counted thing as written, for explanations ("French troops")."""
+    near: frozenset[str] = frozenset()
+    """Topic words right around the figure ("tender offer", "stake"): its role in the sentence."""
     low: float | None = None
     high: float | None = None
 
@@ -110,14 +119,20 @@ def _figure(fig, claim_text: str) -> FigureFeatures | None:
     what = tx.process(fig.what or "")
     if not what and not fig.unit and YEAR_LOW <= fig.value <= YEAR_HIGH and re.fullmatch(r"\d{4}", (fig.text or "").strip()):
         return None
+    what_words = tx.words(fig.what or "")
+    topics = frozenset(_TOPIC_OF[w] for w in what_words if w in _TOPIC_OF)
     at = claim_text.find(fig.text) if fig.text else -1
+    # Only a vague counted thing ("300 people") borrows its topic from the words nearby;
+    # "four Iraqi brigades, killed 1,500" must not make the brigades dead.
+    if not topics and at >= 0 and (not what_words or set(what_words) <= GENERIC_WHATS):
+        topics = _topics_near(claim_text, at, at + len(fig.text), what_words)
+    near = frozenset()
     if at >= 0:
-        topics = _topics_near(claim_text, at, at + len(fig.text), tx.words(fig.what or ""))
-    else:
-        topics = frozenset(_TOPIC_OF[w] for w in tx.words(fig.what or "") if w in _TOPIC_OF)
+        around = tx.words(claim_text[max(0, at - 40):at]) [-NEAR_WORDS:] + tx.words(claim_text[at + len(fig.text):])[:NEAR_WORDS]
+        near = frozenset(w for w in around if len(w) > 2 and w not in tx.STOPWORDS and not w[0].isdigit())
     return FigureFeatures(value=float(fig.value), text=fig.text or "", hedge=fig.hedge, unit=fig.unit,
                           what=what, label=(fig.what or "").strip(), topics=topics, low=fig.low,
-                          high=fig.high)
+                          high=fig.high, near=near)
 
 
 def build(text: str, *, figures=(), speaker: str | None = None, speaker_id: int | None = None,
@@ -148,8 +163,11 @@ def build(text: str, *, figures=(), speaker: str | None = None, speaker_id: int 
 
 def from_stored(claim: StoredClaim) -> ClaimFeatures:
     """Features of a claim held in the store."""
-    return build(claim.text, figures=claim.figures, speaker=claim.speaker_name,
-                 speaker_id=claim.speaker_id, published=claim.published, title=claim.article_title)
+    # A narrative sentence's "speaker" is at most the outlet: it says nothing about who claims it.
+    attributed = claim.kind not in ("unattributed", "imported")
+    return build(claim.text, figures=claim.figures, speaker=claim.speaker_name if attributed else None,
+                 speaker_id=claim.speaker_id if attributed else None, published=claim.published,
+                 title=claim.article_title)
 
 
 def from_query(query: str) -> ClaimFeatures:

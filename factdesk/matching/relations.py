@@ -42,18 +42,23 @@ REPEAT_FIGURE_SIMILARITY = 65.0
 """An unchanged figure in wording this close (numbers masked) is a repeat."""
 RELATED_SIMILARITY = 60.0
 """Wording this close, with a shared name or speaker, is related."""
-UPDATE_MIN_SIMILARITY = 45.0
+UPDATE_MIN_SIMILARITY = 55.0
 """Least masked-wording similarity for an updated figure, and only with names or speaker shared."""
 UPDATE_STRONG_SIMILARITY = 70.0
 """Masked-wording similarity that alone says "same event" for a changed figure."""
-CONTRADICTION_SIMILARITY = 60.0
-"""Least masked-wording similarity for a polarity contradiction ("rose" vs "fell")."""
+TOLL_STRONG_SIMILARITY = 60.0
+"""UPDATE_STRONG_SIMILARITY for two counts of the same casualty kind ("killed one" → "killed two")."""
+CONTRADICTION_SIMILARITY = 70.0
+"""Least masked token-sort similarity for a polarity contradiction ("rose" vs "fell", "denied"):
+the two claims must be the same sentence but for the polarity word."""
 WHAT_CUTOFF = 80.0
 """How alike two counted things must be ("French troops" ~ "troops") to be the same thing."""
 TITLE_OVERLAP = 0.5
 """Share of the shorter title's words the other title holds for two articles to be one story."""
 SPEAKER_CUTOFF = 90.0
 """How alike two speaker names must be to be one speaker (spelling variants)."""
+MAX_CHANGE_RATIO = 10.0
+"""Largest old/new ratio for an update of a figure that is not a casualty count."""
 RIVAL_DAYS = 1
 """Different speakers giving different figures within this many days are rivals, not an update."""
 ENTITY_BONUS, ENTITY_BONUS_MAX = 5.0, 15.0
@@ -86,6 +91,10 @@ class Evidence:
     place_conflict: bool
     days: int | None
     context: float
+    sort_similarity: float = 0.0
+    """Masked token-sort ratio: strict, penalises every extra word."""
+    entity_conflict: bool = False
+    """Both claims name things, none shared (Colombia vs Ecuador)."""
     same_story: bool = False
     """The two articles' titles share most words (context for short claims)."""
 
@@ -97,6 +106,16 @@ def similarity(a: str, b: str) -> float:
     return (SET_SCORER(a, b, processor=None) + SORT_SCORER(a, b, processor=None)) / 2
 
 
+PREFILTER_SIMILARITY = 45.0
+"""Masked-wording similarity below which no relation can hold (every rule asks for more), so a
+candidate under it is dropped before its full features are built."""
+
+
+def may_relate(new_masked: str, old_masked: str) -> bool:
+    """Cheap first look: could these two masked texts be related at all?"""
+    return similarity(new_masked, old_masked) >= PREFILTER_SIMILARITY
+
+
 def same_speaker(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     if a.speaker_id is not None and a.speaker_id == b.speaker_id:
         return True
@@ -105,15 +124,35 @@ def same_speaker(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return False
 
 
+def _topics_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    if a & b:
+        return True
+    # "casualties" are the killed and the wounded together.
+    return ("casualties" in a and bool(b & _HURT)) or ("casualties" in b and bool(a & _HURT))
+
+
+_HURT = frozenset({"dead", "injured"})
+
+
 def same_thing(f: FigureFeatures, g: FigureFeatures) -> bool:
     """Two figures count the same thing in the same unit."""
     if (f.unit or None) != (g.unit or None):
         return False
-    if f.topics and g.topics:
-        return bool(f.topics & g.topics)
+    if f.topics or g.topics:
+        # One says what happened (killed, homeless) and the other does not: not comparable.
+        return bool(f.topics and g.topics) and _topics_agree(f.topics, g.topics)
     if f.what and g.what:
         return fuzz.token_set_ratio(f.what, g.what, processor=None) >= WHAT_CUTOFF
-    return False
+    # Money and percentages often come without a counted thing: the words around them must agree.
+    return bool(f.unit and not f.what and not g.what and f.near & g.near)
+
+
+def plausible_change(old: FigureFeatures, new: FigureFeatures) -> bool:
+    """A tenfold jump in a price or stake is a different number, not an update; tolls can jump."""
+    if old.topics or new.topics or not old.value or not new.value:
+        return True
+    ratio = max(old.value, new.value) / min(old.value, new.value)
+    return ratio <= MAX_CHANGE_RATIO
 
 
 def _equal(x: float, y: float) -> bool:
@@ -144,8 +183,11 @@ def evidence(new: ClaimFeatures, old: ClaimFeatures) -> Evidence:
                + (SPEAKER_BONUS if speaker else 0.0) - (PLACE_CONFLICT_PENALTY if conflict else 0.0))
     a, b = new.title_words, old.title_words
     story = bool(a and b and len(a & b) >= TITLE_OVERLAP * min(len(a), len(b)))
+    entity_conflict = bool(new.entities and old.entities and not shared)
     return Evidence(similarity(new.processed, old.processed), sim_masked, shared, speaker, rivals,
-                    conflict, days, context, story)
+                    conflict, days, context, same_story=story,
+                    sort_similarity=SORT_SCORER(new.masked, old.masked, processor=None),
+                    entity_conflict=entity_conflict)
 
 
 def _tier(score: float, new: ClaimFeatures, old: ClaimFeatures) -> str | None:
@@ -155,48 +197,67 @@ def _tier(score: float, new: ClaimFeatures, old: ClaimFeatures) -> str | None:
     return "confident" if score >= CONFIDENT_SCORE and not short else "suggested"
 
 
-def _same_event(ev: Evidence) -> bool:
+def _same_event(ev: Evidence, toll: bool = False) -> bool:
+    """Does the context say both claims are about one event?
+
+    Args:
+        toll: the figures are a casualty-style count of the same kind (dead, injured, homeless):
+            their sentences are formulaic, so closer wording is needed less and capitalised words
+            (often lost in wire copy) are not held against them.
+    """
     if ev.place_conflict:
         return False
-    if ev.masked_similarity >= UPDATE_STRONG_SIMILARITY:
+    if ev.entity_conflict and not (ev.same_speaker or ev.same_story or toll):
+        return False
+    if ev.masked_similarity >= (TOLL_STRONG_SIMILARITY if toll else UPDATE_STRONG_SIMILARITY):
         return True
     return ev.masked_similarity >= UPDATE_MIN_SIMILARITY and (
         bool(ev.shared_entities) or ev.same_speaker or ev.same_story)
 
 
-def classify(new: ClaimFeatures, old: ClaimFeatures) -> Verdict | None:
-    """The relation of `new` (the later claim) to `old`, or None when they are unrelated."""
+def classify_all(new: ClaimFeatures, old: ClaimFeatures) -> list[Verdict]:
+    """Every relation of `new` (the later claim) to `old`: one per changed figure, else at most one."""
     ev = evidence(new, old)
     score = min(100.0, max(0.0, ev.context))
     pairs = figure_pairs(new, old)
-    changed = [(g, f) for g, f in pairs if not _equal(g.value, f.value)]
+    changed = [(g, f) for g, f in pairs if not _equal(g.value, f.value) and plausible_change(g, f)]
 
-    def verdict(relation: str, detail: dict, pair=None, bonus: float = 0.0) -> Verdict | None:
+    def verdict(relation: str, detail: dict, pair=None, bonus: float = 0.0) -> list[Verdict]:
         s = round(min(100.0, score + bonus), 1)
         tier = _tier(s, new, old)
         if tier is None:
-            return None
+            return []
         old_v, new_v = (pair[0].value, pair[1].value) if pair else (None, None)
-        return Verdict(relation, s, tier, explain(relation, ev, pair, detail), old_v, new_v)
+        return [Verdict(relation, s, tier, explain(relation, ev, pair, detail), old_v, new_v)]
 
-    if changed and _same_event(ev):
-        g, f = changed[0]
-        if (g.value == 0) != (f.value == 0):
-            return verdict("contradiction", {"why": "zero"}, (g, f), bonus=20.0)
+    changed = [(g, f) for g, f in changed if _same_event(ev, toll=bool(g.topics & f.topics))]
+    if changed:
+        out: list[Verdict] = []
         close_in_time = ev.days is None or abs(ev.days) <= RIVAL_DAYS
-        if ev.rival_speakers and close_in_time:
-            return verdict("contradiction", {"why": "rivals"}, (g, f), bonus=15.0)
-        return verdict("updated_figure", {}, (g, f), bonus=15.0)
-    if (new.negated != old.negated and not changed and ev.masked_similarity >= CONTRADICTION_SIMILARITY
-            and not ev.place_conflict):
+        for g, f in changed:
+            if (g.value == 0) != (f.value == 0):
+                out += verdict("contradiction", {"why": "zero"}, (g, f), bonus=20.0)
+            elif ev.rival_speakers and close_in_time:
+                out += verdict("contradiction", {"why": "rivals"}, (g, f), bonus=15.0)
+            else:
+                out += verdict("updated_figure", {}, (g, f), bonus=15.0)
+        return out
+    polarity_ok = ev.sort_similarity >= CONTRADICTION_SIMILARITY and not ev.place_conflict and not changed
+    if polarity_ok and new.negated != old.negated:
         return verdict("contradiction", {"why": "negation", "negated_new": new.negated})
-    if (tx.opposite_directions(new.directions, old.directions)
-            and ev.masked_similarity >= CONTRADICTION_SIMILARITY and not ev.place_conflict):
+    if polarity_ok and tx.opposite_directions(new.directions, old.directions):
         return verdict("contradiction", {"why": "direction"})
     if ev.similarity >= REPEAT_SIMILARITY and not changed:
         return verdict("repeat", {}, pairs[0] if pairs else None, bonus=max(0.0, ev.similarity - ev.context))
     if pairs and not changed and ev.masked_similarity >= REPEAT_FIGURE_SIMILARITY and _same_event(ev):
         return verdict("repeat", {"figure": True}, pairs[0], bonus=10.0)
-    if ev.similarity >= RELATED_SIMILARITY and (ev.shared_entities or ev.same_speaker) and not ev.place_conflict:
+    if (ev.similarity >= RELATED_SIMILARITY and (ev.shared_entities or ev.same_speaker)
+            and not ev.place_conflict):
         return verdict("related", {})
-    return None
+    return []
+
+
+def classify(new: ClaimFeatures, old: ClaimFeatures) -> Verdict | None:
+    """The strongest relation of `new` (the later claim) to `old`, or None when unrelated."""
+    verdicts = classify_all(new, old)
+    return max(verdicts, key=lambda v: v.score) if verdicts else None

@@ -67,10 +67,21 @@ def default_db_path() -> Path:
 def _check_is_sqlite(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
-    with open(path, "rb") as fh:
-        head = fh.read(16)
-    if head != b"SQLite format 3\x00":
-        raise StoreError(f"{path}: not a SQLite database (refusing to touch it)")
+    # Ask SQLite, never open() the file ourselves: closing a plain file descriptor drops every
+    # POSIX lock this process holds on it, including those of its other open connections (a
+    # TUI worker opening its own connection did exactly that). Another process then believed
+    # it was the last user and deleted the WAL under us: "disk I/O error", a corruption risk
+    # (https://www.sqlite.org/howtocorrupt.html, section 2.2).
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc):
+            raise StoreError(f"{path}: not a SQLite database (refusing to touch it)") from exc
+        # Anything else (locked, read-only folder) is for the real open to report.
 
 
 def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
@@ -144,17 +155,34 @@ def open_db(path: str | Path | None = None, *, memory: bool = False, migrate: bo
             _migrate(db, path)
         except sqlite3.OperationalError as exc:
             raise StoreError(f"{path}: cannot update schema: {exc}") from exc
+        except StoreError as exc:
+            raise StoreError(f"{path}: cannot update schema: {exc}") from exc
     return db
 
 
 def _migrate(db: Database, path: Path | None) -> None:
     if not factdesk_migrations.pending(db):
         return
-    if path is not None and _user_version(db) > 0:
-        backup_path = path.with_name(f"{path.name}.bak-v{_user_version(db)}")
-        backup_to(db, backup_path)
-    factdesk_migrations.apply(db)
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    # Under the write lock, checked again: two ingests creating one new store at once would
+    # otherwise both start the schema, and one fails with "database is locked".
+    with write_transaction(db):
+        if not factdesk_migrations.pending(db):
+            return  # another process migrated it while this one waited
+        if path is not None and _user_version(db) > 0:
+            backup_path = path.with_name(f"{path.name}.bak-v{_user_version(db)}")
+            # Through a second, read-only connection: SQLite refuses to back up from the
+            # connection holding the write lock (and Python's backup would retry forever).
+            reader = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                dest = sqlite3.connect(str(backup_path))
+                try:
+                    reader.backup(dest)
+                finally:
+                    dest.close()
+            finally:
+                reader.close()
+        factdesk_migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def backup_to(db: Database, target: Path) -> None:

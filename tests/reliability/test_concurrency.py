@@ -72,26 +72,38 @@ def test_reviews_from_threads_and_processes_while_ingesting(tmp_path):
     acknowledged, failures = [], []
     lock = threading.Lock()
 
+    shared, cli_claim, own = ids[0], ids[1], ids[2:]
+
     def reviewer(n: int) -> None:
+        """Alternates the status of claims this thread owns, and writes a unique note on one
+        claim every thread shares (contention on one row): every call is one change."""
         db = storage.open_db(path)
+        mine = own[n::4]
+        last = {}
         try:
             for k in range(40):
-                cid = ids[(n * 5 + k) % len(ids)]
-                status = STATUSES[k % 2] if n % 2 else STATUSES[(k + 1) % 2]
+                if k % 4 == 3:
+                    call = dict(claim_id=shared, note=f"thread {n} pass {k}")
+                else:
+                    cid = mine[k % len(mine)]
+                    last[cid] = "false" if last.get(cid) == "verified" else "verified"
+                    call = dict(claim_id=cid, status=last[cid])
                 try:
-                    entries = storage.review_claim(db, cid, f"thread-{n}", status=status)
+                    entries = storage.review_claim(db, reviewer=f"thread-{n}", **call)
                 except Exception as exc:  # noqa: BLE001 - any failure is the finding
                     with lock:
                         failures.append(repr(exc))
                     continue
                 with lock:
                     acknowledged.append(len(entries))
+                    if len(entries) != 1:
+                        failures.append(f"{call}: {len(entries)} log entries")
         finally:
             db.close()
 
     def cli_reviewer() -> None:
         for k in range(6):
-            proc = run_cli("mark", str(ids[-1]), "--status", STATUSES[k % 2], "--reviewer", "cli",
+            proc = run_cli("mark", str(cli_claim), "--status", STATUSES[k % 2], "--reviewer", "cli",
                            "--db", str(path))
             with lock:
                 if proc.returncode == 0:
@@ -109,15 +121,19 @@ def test_reviews_from_threads_and_processes_while_ingesting(tmp_path):
     assert ingest.returncode == 0, err
     assert failures == [], failures
     got = _counts(path)
+    assert len(acknowledged) == 4 * 40 + 6 and set(acknowledged) == {1}
     assert got["review_log"] == sum(acknowledged), "a review was acknowledged but not logged"
     assert got["articles"] == 20 + 60
     # Per claim, the log replays to the stored status: nothing overwritten out of order.
     db = storage.open_db(path)
+    assert len(storage.history(db, shared)) == 4 * 10
     for cid in ids:
-        log = storage.history(db, cid)
-        if log:
-            assert storage.get_claim(db, cid).status == log[-1].new
-            assert all(e.old == prev.new for prev, e in zip(log, log[1:])), "a change was lost"
+        claim = storage.get_claim(db, cid)
+        for field in ("status", "note"):
+            chain = [e for e in storage.history(db, cid) if e.field == field]
+            if chain:  # the log replays to the stored value: nothing overwritten out of order
+                assert getattr(claim, field) == chain[-1].new
+                assert all(e.old == prev.new for prev, e in zip(chain, chain[1:])), "a change was lost"
     db.close()
 
 
@@ -154,3 +170,23 @@ async def test_tui_reviews_and_refreshes_while_an_ingest_writes(tmp_path):
     got = _counts(path)
     assert presses > 0
     assert got["review_log"] == presses, "a review key press was lost"
+
+
+def test_opening_a_second_connection_keeps_the_first_ones_locks(tmp_path):
+    """Regression: open_db used to read the file header with open()/close(), which drops every
+    POSIX lock the process holds on the file. Another process closing the store then thought it
+    was the last user and deleted the WAL under the first connection ("disk I/O error")."""
+    path = tmp_path / "claims.db"
+    _seed(path, n=2)
+    first = storage.open_db(path)
+    assert storage.counts(first)["claims"] == 2  # holds its WAL read lock from here on
+    second = storage.open_db(path)  # what a TUI worker does for each count
+    second.close()
+    other = subprocess.run([sys.executable, "-c", (
+        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+        "c.execute('INSERT INTO review_log (claim_id, time, reviewer, field) VALUES (1, 0, \\'x\\', \\'note\\')'); "
+        "c.commit(); c.close()"), str(path)], capture_output=True, text=True)
+    assert other.returncode == 0, other.stderr
+    assert (tmp_path / "claims.db-wal").exists(), "the WAL was deleted while a connection had it open"
+    assert storage.counts(first)["review_log"] == 1
+    first.close()

@@ -63,8 +63,7 @@ def test_unreadable_input_is_one_clear_error_and_store_unchanged(seeded, nlp, na
 ACCEPTED = [
     # (fixture, a phrase the stored text must contain, the least number of claims expected)
     ("latin1.txt", "Le ministre de la Défense", 1),
-    pytest.param("cp1252.txt", "\u201cwe have lost 40 soldiers\u201d", 1, marks=pytest.mark.xfail(
-        strict=True, reason="readers._guess_decode picks cp852 for short Windows-1252 text (mojibake)")),
+    ("cp1252.txt", "\u201cwe have lost 40 soldiers\u201d", 1),
     ("utf16_bom.txt", "\u201cWe will hold Gao,\u201d said Colonel Keita", 2),
     ("mixed_line_endings.txt", "Gao, Mali\r\n\r\nThe interior minister", 2),
     ("unbalanced_quotes.txt", "the minister said that 40 people died", 0),

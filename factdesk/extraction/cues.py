@@ -1,0 +1,241 @@
+"""Provides the cue rules: from a matched cue token to a cue–source–content record.
+
+`cue_patterns` gives the DependencyMatcher patterns; `verb_record` and
+`according_record` turn one match into a plain record of character offsets (see
+`attribution.find_attributions`). Works on parsed spaCy tokens; no quote-mark logic here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from . import lexicon
+from .content import CLAUSE_DEPS, ParaIndex, clean, clip, content_chars, subtree_chars, trim
+from .quotes import Quote
+
+SUBJ_DEPS = ("nsubj",)
+PASSIVE_PREPS = frozenset({"of", "about", "for", "as", "on", "with"})
+OBJECT_TAIL = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative"})
+
+
+def cue_patterns() -> dict[str, list[list[dict]]]:
+    """DependencyMatcher patterns: a cue with its subject, "according to X", a bare cue."""
+    forms = sorted(lexicon.CUE_FORMS)
+    cue = {"LOWER": {"IN": forms}, "POS": {"IN": ["VERB", "AUX"]}}
+    return {
+        "cue_subject": [[
+            {"RIGHT_ID": "cue", "RIGHT_ATTRS": cue},
+            {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "source", "RIGHT_ATTRS": {"DEP": {"IN": list(SUBJ_DEPS)}}},
+        ]],
+        "according_to": [[
+            {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": "according"}},
+            {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to"}},
+            {"LEFT_ID": "to", "REL_OP": ">", "RIGHT_ID": "source", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        ]],
+        "cue": [[{"RIGHT_ID": "cue", "RIGHT_ATTRS": cue}]],
+        "noun_cue": [[{"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(lexicon.NOUN_CUES)}, "POS": "NOUN"}}]],
+    }
+
+
+def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaIndex, quotes: list[Quote]) -> dict | None:
+    cue = doc[cue_i]
+    lemma = lexicon.CUE_FORMS.get(cue.lower_)
+    if lemma is None:
+        return None
+    if any(c.dep_ == "auxpass" for c in cue.children):
+        if lemma not in lexicon.PASSIVE_CUES:
+            return None
+        return passive_record(doc, text, cue, lemma, paras, quotes)
+    if src_i is None:
+        src_i = implicit_source(cue)
+    src = doc[src_i] if src_i is not None else None
+    if src is not None and src.lower_ in ("there", "this", "that") and src.dep_ == "expl":
+        return None
+    comps = [c for c in cue.children if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")]
+    if lemma not in lexicon.XCOMP_CONTENT:
+        comps = [c for c in comps if c.dep_ != "xcomp"]
+    if src is not None and len(comps) > 1:
+        far = [c for c in comps if (c.i > cue_i) == (src.i < cue_i)]
+        comps = far or comps
+    pstart, pend = paras.bounds(cue.idx)
+    spans: list[tuple[int, int]] = []
+    for c in comps:
+        excl = [t for t in c.subtree if t.i == src_i]
+        spans += content_chars(c, exclude=excl)
+    left = next((t.i for t in cue.subtree if not t.is_punct), cue_i)
+    if (not spans and cue.dep_ in ("parataxis", "ccomp") and cue.head.pos_ in ("VERB", "AUX")
+            and left > 0 and doc[left - 1].is_punct and (cue.head.i < left or doc[left - 1].text in ",\u2014")):
+        # "X, he said" / "X, he said, Y": the parser made the reported clause the head;
+        # PolNeAR's content is the clause on both sides of the interjection
+        spans = subtree_chars(cue.head, exclude=[cue])
+    if not spans:
+        nxt = doc[cue_i + 1] if cue_i + 1 < len(doc) else None
+        if nxt is not None and nxt.text == ":":
+            end = pend
+            after = [q for q in quotes if q.start >= nxt.idx and q.start - nxt.idx <= 3]
+            if after:
+                end = after[0].end
+            spans = [(nxt.idx + 1, end)]
+    if not spans and lemma not in lexicon.ADDRESSEE_VERBS:
+        objs = [c for c in cue.children if c.dep_ == "dobj"]
+        if objs:
+            # the object and what completes it ("cited remarks as examples of ...")
+            tail = [c for c in cue.rights if c.i >= objs[0].i and c.dep_ in OBJECT_TAIL]
+            for o in tail:
+                spans += content_chars(o)
+    if not spans:
+        preps = lexicon.PREP_CONTENT.get(lemma, lexicon.CONTENT_PREPS)
+        for c in cue.rights:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for o in c.children:  # the object, without the preposition
+                    if o.dep_ in ("pobj", "pcomp"):
+                        spans += content_chars(o)
+                break
+    if not spans and src is None:
+        return None
+    if lemma in lexicon.STANCE_ONLY and (src is None or not spans):
+        return None
+    if not spans and lemma in lexicon.WEAK_COGNITION:
+        return None
+    spans = clip(spans, pstart, pend)
+    if src is not None:
+        s0, s1 = src.left_edge.idx, src.right_edge.idx + len(src.right_edge.text)
+        spans = [(a, b) for a, b in spans if not (s0 <= a and b <= s1)]
+    cue_end = cue.idx + len(cue.text)
+    return {
+        "cue": [cue.idx, cue_end],
+        "cue_i": cue_i,
+        "src_head": src_i,
+        "content": [list(s) for s in clean(text, spans, quotes)],
+        "kind": "indirect",
+        "carry": None,
+        "lemma": lemma,
+    }
+
+
+def implicit_source(cue) -> int | None:
+    """The subject a subject-less cue borrows: "..., adding that", "after reporting that"."""
+    if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head.i
+    node = cue
+    for _ in range(4):
+        if node.dep_ in ("ROOT",) or node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subj = [c for c in node.children if c.dep_ in SUBJ_DEPS]
+            if subj:
+                return subj[0].i
+    # "one of the groups, the Movement (MUJAO), said": the parse lost the subject
+    j = cue.i - 1
+    while j >= 0 and cue.doc[j].is_punct and cue.doc[j].text in ",)":
+        j -= 1
+    if j >= 0 and j < cue.i - 1 and cue.doc[j].pos_ in ("PROPN", "NOUN"):
+        node = cue.doc[j]
+        while node.dep_ in ("appos", "conj", "compound", "prep", "pobj") and node.head is not node:
+            if node.dep_ == "pobj" and node.head.head.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+                break  # "after one of the groups": the object itself is the speaker
+            node = node.head
+        return node.i if node.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
+    return None
+
+
+def according_record(doc: Doc, text: str, cue_i: int, src_i: int, paras: ParaIndex) -> dict | None:
+    cue, src = doc[cue_i], doc[src_i]
+    sent = cue.sent
+    to = doc[cue_i + 1] if cue_i + 1 < len(doc) else cue
+    lo, hi = cue.left_edge.i, max(cue.right_edge.i, src.right_edge.i)
+    pstart, pend = paras.bounds(cue.idx)
+    spans = []
+    a = sent.start_char
+    b = doc[lo].idx
+    spans.append((a, b))
+    spans.append((doc[hi].idx + len(doc[hi].text), sent.end_char))
+    spans = [trim(text, x, y) for x, y in clip(spans, pstart, pend)]
+    spans = [(x, y) for x, y in spans if y - x > 3]
+    if not spans:
+        return None
+    return {
+        "cue": [cue.idx, to.idx + len(to.text)],
+        "cue_i": cue_i,
+        "src_head": src_i,
+        "content": [list(s) for s in spans],
+        "kind": "indirect",
+        "carry": None,
+        "lemma": "according to",
+    }
+
+
+def passive_record(doc: Doc, text: str, cue, lemma: str, paras: ParaIndex, quotes: list[Quote]) -> dict | None:
+    """"The plan was criticized by X", "she is expected to win", "it was reported that ...".
+
+    PolNeAR's content is the passive subject (unless it is a dummy "it") plus what
+    completes the cue; the source is the "by" agent, when there is one.
+    """
+    spans: list[tuple[int, int]] = []
+    src_i = None
+    for c in cue.children:
+        if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there"):
+            spans += content_chars(c)
+        elif c.dep_ in ("ccomp", "xcomp", "oprd"):
+            spans += content_chars(c)
+        elif c.dep_ == "agent":
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            src_i = objs[0].i if objs else None
+        elif c.dep_ == "prep" and c.i > cue.i and c.lower_ in PASSIVE_PREPS:
+            for o in c.children:
+                if o.dep_ in ("pobj", "pcomp"):
+                    spans += content_chars(o)
+    if not spans:
+        return None
+    pstart, pend = paras.bounds(cue.idx)
+    content = clean(text, clip(spans, pstart, pend), quotes)
+    if not content:
+        return None
+    return {
+        "cue": [cue.idx, cue.idx + len(cue.text)],
+        "cue_i": cue.i,
+        "src_head": src_i,
+        "content": [list(s) for s in content],
+        "kind": "indirect",
+        "carry": None,
+        "lemma": lemma,
+    }
+
+
+def noun_record(doc: Doc, text: str, cue, paras: ParaIndex, quotes: list[Quote]) -> dict | None:
+    """"his claim that ...", "Lee's criticism of the plan", "calls for a recount".
+
+    The content is the clause or prepositional object completing the noun; the
+    source is the possessor, when there is one.
+    """
+    spans: list[tuple[int, int]] = []
+    src_i = None
+    for c in cue.children:
+        if c.dep_ == "poss":
+            src_i = c.i
+        elif c.dep_ in ("acl", "ccomp") and c.i > cue.i and not spans:
+            spans = content_chars(c)
+        elif c.dep_ == "prep" and c.i > cue.i and c.lower_ in lexicon.NOUN_PREPS and not spans:
+            for o in c.children:
+                if o.dep_ in ("pobj", "pcomp"):
+                    spans += content_chars(o)
+    if not spans:
+        return None
+    if src_i is None and cue.dep_ == "dobj":
+        # "Lee voiced criticism of the plan": the subject of the light verb
+        subj = [c for c in cue.head.children if c.dep_ in SUBJ_DEPS]
+        src_i = subj[0].i if subj else None
+    pstart, pend = paras.bounds(cue.idx)
+    content = clean(text, clip(spans, pstart, pend), quotes)
+    if not content:
+        return None
+    return {
+        "cue": [cue.idx, cue.idx + len(cue.text)],
+        "cue_i": cue.i,
+        "src_head": src_i,
+        "content": [list(s) for s in content],
+        "kind": "indirect",
+        "carry": None,
+        "lemma": cue.lower_,
+    }
