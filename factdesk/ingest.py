@@ -9,15 +9,16 @@ and warnings leave through plain callbacks; the caller decides how to show them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlite_utils import Database
 
 from factdesk import storage
-from factdesk.models import Article, IngestResult
+from factdesk.models import Article, Claim, IngestResult
 from factdesk.readers import ArticleMeta, ReadError, as_meta, count_articles, iter_articles, make_article
 
 from factdesk.linking import link_new_claims
+from factdesk.textsafe import mask_controls
 
 DEFAULT_BATCH_SIZE = 32
 """Articles per `nlp.pipe` batch: larger batches stop paying off past ~32 news-length texts."""
@@ -134,7 +135,7 @@ def _ingest_stream(db: Database, nlp, items: Iterator[Article | ReadError], tota
             if duplicate is not None:
                 _skip(item, duplicate.external_id)
                 continue
-            yield _analysed_part(item, warn), {"outlet": item.source, "article": item}
+            yield analysed_text(item, warn), {"outlet": item.source, "article": item}
 
     def _skip(article: Article, stored_as: str) -> None:
         tally.skipped += 1
@@ -143,25 +144,37 @@ def _ingest_stream(db: Database, nlp, items: Iterator[Article | ReadError], tota
 
     for claims, ctx in extract_batch(nlp, fresh(), batch_size=batch_size):
         article: Article = ctx["article"]
-        saved = storage.save_article(db, article, claims)
+        claims = _with_stored_text(article.text, claims)
+        # The article and its links commit together: a crash between the two would leave an
+        # article that a re-run skips as already stored, never to be linked.
+        with storage.write_transaction(db):
+            saved = storage.save_article(db, article, claims)
+            flags = link_new_claims(db, list(saved.claim_ids)) if saved and saved.claim_ids else 0
         if saved is None:  # the same text twice in one run
             _skip(article, "an earlier input of this run")
             continue
         tally.articles += 1
         tally.claims += len(saved.claim_ids)
         tally.speakers += saved.new_speakers
-        if saved.claim_ids:
-            tally.flags += link_new_claims(db, list(saved.claim_ids))
+        tally.flags += flags
         progress(article.path or article.external_id or "")
     return tally.result()
 
 
-def _analysed_part(article: Article, warn: Report) -> str:
-    """The text the parser sees: all of it, or a prefix cut at a paragraph or sentence end.
+def _with_stored_text(text: str, claims: list[Claim]) -> list[Claim]:
+    """Claims (and figures) whose words are cut from the stored article, not the masked copy parsed."""
+    return [replace(c, text=" ".join(text[s:e] for s, e in c.content),
+                    figures=tuple(replace(f, text=text[f.start:f.end]) for f in c.figures))
+            for c in claims]
+
+
+def analysed_text(article: Article, warn: Report) -> str:
+    """The text the parser sees: all of it (controls masked), or a prefix cut at a paragraph or sentence end.
 
     A prefix keeps every claim offset valid for the whole stored text.
     """
-    text = article.text
+    # Escape sequences become spaces of the same length: "\x1b[5m" is no figure, offsets hold.
+    text = mask_controls(article.text)
     if len(text) <= MAX_ANALYSED_CHARS:
         return text
     cut = max(text.rfind("\n", 0, MAX_ANALYSED_CHARS), text.rfind(". ", 0, MAX_ANALYSED_CHARS) + 1)

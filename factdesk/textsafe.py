@@ -66,3 +66,30 @@ def guard_csv_cell(s: object) -> object:
     if isinstance(s, str) and s.startswith(CSV_FORMULA_STARTS):
         return "'" + s
     return s
+
+
+def mask_controls(s: str) -> str:
+    """Blank out escape sequences and invisible characters, keeping every offset.
+
+    The parser and the figure reader see spaces where a terminal would have seen commands
+    ("\\x1b[5m" is not "5m", five million), while spans still index the stored text exactly.
+    """
+    if not s:
+        return s or ""
+    s = _ESCAPE_SEQUENCES.sub(lambda m: " " * len(m.group()), s)
+    return _INVISIBLE.sub(" ", s)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]")
+
+
+def json_line(obj: object) -> str:
+    """One line of JSON, UTF-8 kept readable, with terminal-active characters \\u-escaped.
+
+    json.dumps already escapes C0 controls (ESC included); this also escapes DEL, C1 controls,
+    line/paragraph separators, bidi overrides and zero-width characters, so `factdesk claims
+    --format jsonl` is safe to print and still parses back to the exact text.
+    """
+    import json  # stdlib; kept local so importing textsafe stays cheap
+
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(obj, ensure_ascii=False))

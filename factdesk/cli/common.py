@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import getpass
-import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -21,7 +20,7 @@ import click
 from factdesk import storage
 from factdesk.readers import ReadError
 from factdesk.storage import StoreError
-from factdesk.textsafe import clean_for_terminal, guard_csv_cell
+from factdesk.textsafe import clean_for_terminal, guard_csv_cell, json_line
 
 EXIT_FAILED = 1
 """Some input failed, or the command could not do what was asked."""
@@ -102,33 +101,36 @@ def resolve_reviewer(reviewer: str | None) -> str:
 def parse_id(value: str, what: str = "claim") -> int:
     """A numeric id from the command line, or one clear line."""
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         fail(f"{what} id must be a number, not {value!r}")
+    if not 1 <= number < 2**63:  # SQLite integers are 64-bit; larger ids cannot exist
+        fail(f"no {what} with id {value}")
+    return number
 
 
 # --- output -------------------------------------------------------------------------------
 
 
 def emit_jsonl(rows: Iterable[dict]) -> None:
-    """One JSON object per line on stdout (UTF-8, not ASCII-escaped)."""
+    """One JSON object per line on stdout (UTF-8, terminal-active characters escaped)."""
     out = sys.stdout
     for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.write(json_line(row) + "\n")
 
 
 def emit_csv(columns: Sequence[str], rows: Iterable[dict]) -> None:
-    """CSV on stdout with every cell guarded against spreadsheet formulas."""
+    """CSV on stdout, every cell cleaned of terminal controls and guarded against formulas."""
     writer = csv.writer(sys.stdout)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([guard_csv_cell(_csv_value(row.get(c))) for c in columns])
+        writer.writerow([guard_csv_cell(_csv_cell(row.get(c))) for c in columns])
 
 
-def _csv_value(value):
+def _csv_cell(value):
     if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+        return json_line(value)
+    return clean_for_terminal(value) if isinstance(value, str) else value
 
 
 def safe(value, limit: int | None = None):

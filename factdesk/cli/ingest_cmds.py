@@ -123,6 +123,7 @@ def extract(paths, fmt, source, batch_size, model) -> None:
     JSONL offsets index each file's decoded text (the format the scorers in eval/ read).
     """
     from factdesk.extraction import claims_to_jsonl_rows, extract_batch
+    from factdesk.ingest import analysed_text
 
     nlp = _load_model(model)
     failed = 0
@@ -134,7 +135,7 @@ def extract(paths, fmt, source, batch_size, model) -> None:
                 failed += 1
                 say_error(str(item))
                 continue
-            yield item.text, {"outlet": item.source, "path": item.path}
+            yield analysed_text(item, say_error), {"outlet": item.source, "path": item.path}
 
     rows = []
     for claims, ctx in extract_batch(nlp, articles(), batch_size=batch_size):

@@ -20,7 +20,7 @@ from .quotes import Quote, find_quotes, paragraphs
 
 SPANS_KEY = "factdesk_quotes"
 EXTENSION = "factdesk_attributions"
-MIN_QUOTE_WORDS = 4
+MIN_QUOTE_WORDS = 2
 
 if not Doc.has_extension(EXTENSION):
     Doc.set_extension(EXTENSION, default=None)

@@ -63,7 +63,8 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
         excl = [t for t in c.subtree if t.i == src_i]
         spans += content_chars(c, exclude=excl)
     left = next((t.i for t in cue.subtree if not t.is_punct), cue_i)
-    if (not spans and cue.dep_ in ("parataxis", "ccomp") and cue.head.pos_ in ("VERB", "AUX")
+    has_object = any(c.dep_ in ("dobj", "attr", "oprd") and c.i > cue_i for c in cue.children)
+    if (not spans and not has_object and cue.dep_ in ("parataxis", "ccomp") and cue.head.pos_ in ("VERB", "AUX")
             and left > 0 and doc[left - 1].is_punct and (cue.head.i < left or doc[left - 1].text in ",\u2014")):
         # "X, he said" / "X, he said, Y": the parser made the reported clause the head;
         # PolNeAR's content is the clause on both sides of the interjection

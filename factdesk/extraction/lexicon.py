@@ -173,9 +173,9 @@ support criticism criticisms questions question attacks attack view views claim 
 endorsement endorsements call calls assertion assertions hope hopes concern concerns advice
 suggestion suggestions complaint complaints promise promises pledge pledges announcement proposal
 proposals allegation allegations accusation accusations fear fears argument arguments warning
-warnings comments remarks statement statements demand demands request requests vow vows
+warnings comments remarks statement statements vow vows
 insistence belief beliefs refusal rejection admission speculation rumors rumours contention
-assumption praise condemnation denial denials threat threats appeal plea stance doubts
+assumption praise condemnation denial denials doubts
 """.split())
 """Nouns that carry an attribution when a clause or a prepositional object completes them
 ("his claim that ...", "criticism of the plan", "calls for a recount")."""

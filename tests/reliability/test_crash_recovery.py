@@ -109,18 +109,12 @@ def test_sigkill_mid_ingest_loses_nothing_and_resumes(tmp_path):
     assert storage.counts(final)["claims"] == storage.counts(ref)["claims"]
     assert not any("~" in a.external_id for a in storage.list_articles(final, limit=10_000)), \
         "a re-run stored an article twice"
-    final_links, ref_links = link_keys(final), link_keys(ref)
-    assert final_links <= ref_links
-    # Until ingest links inside the article's transaction (see the xfail test below), the
-    # article committed last before the kill may have lost its links; no other may.
-    lost = ref_links - final_links
-    assert all(in_flight in (new[0], old[0]) for new, old, _ in lost), f"links lost: {lost}"
+    # Ingest commits each article together with its links, so none may be lost.
+    assert link_keys(final) == link_keys(ref)
     final.close()
     ref.close()
 
 
-@pytest.mark.xfail(strict=True, reason="ingest commits an article before linking it; a crash between "
-                   "the two leaves it without links for good (a re-run skips it as already stored)")
 def test_crash_between_save_and_link_is_repaired_by_a_rerun(tmp_path, nlp, monkeypatch):
     """The window kill -9 can hit: the article is saved, its links are not yet written."""
     import factdesk.ingest as ingest_mod

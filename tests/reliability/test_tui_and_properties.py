@@ -89,10 +89,6 @@ def test_generated_articles_keep_the_store_consistent(nlp, texts):
         db.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "escape sequences reach extraction: figures.find_figures reads '5m' in ESC[5m as 5 million and "
-    "'31m' in ESC[31m as 31 million; readers should strip control sequences (textsafe) from "
-    "article text before extraction, or find_figures should skip them"))
 def test_no_figure_is_read_out_of_an_escape_sequence(nlp, tmp_path):
     """The only figures in control_sequences.jsonl are the ones a reader sees: 40 and 15."""
     db = storage.open_db(memory=True)
