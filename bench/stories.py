@@ -60,7 +60,6 @@ def main(argv=None) -> None:
     t0, n_claims, n_links = time.perf_counter(), 0, 0
     link_secs = 0.0
     for row in items:
-        text = f"{row['title']}\n\n{row['text']}" if row.get("title") else row["text"]
         claims = extract(nlp, row["text"], outlet=row.get("source"))
         saved = storage.save_article(db, Article(text=row["text"], external_id=row["id"], title=row.get("title"),
                                                  source=row.get("source"), published=row["date"]), claims)
@@ -70,7 +69,6 @@ def main(argv=None) -> None:
         t = time.perf_counter()
         n_links += link_new_claims(db, list(saved.claim_ids))
         link_secs += time.perf_counter() - t
-        del text
     rows = flag_rows(db)
     with open(args.flags, "w", encoding="utf-8") as f:
         for r in rows:

@@ -200,6 +200,27 @@ def test_older_schema_is_backed_up_then_migrated(tmp_path, monkeypatch):
     try:
         db = storage.open_db(path)
         assert db.table("test_only").exists()
-        assert (tmp_path / "old.db.bak-v1").exists()
+        assert (tmp_path / f"old.db.bak-v{migrations.SCHEMA_VERSION - 1}").exists()
     finally:
         migrations.factdesk_migrations._migrations.pop()
+
+
+def test_a_version_1_store_migrates_to_the_current_schema_after_a_backup(tmp_path):
+    from sqlite_utils import Database
+
+    from factdesk.storage.migrations import factdesk_migrations
+
+    path = tmp_path / "v1.db"
+    old = Database(path)
+    factdesk_migrations.apply(old, stop_before="m002_fts_term_counts")
+    old.execute("PRAGMA user_version = 1")
+    old.execute("INSERT INTO articles (external_id, ingested, text, content_hash) VALUES ('a', 'now', 't', 'h')")
+    old.conn.commit()
+    old.close()
+    db = storage.open_db(path)
+    assert storage.schema_version(db) == storage.SCHEMA_VERSION
+    assert db.table("claims_fts_terms").exists()
+    assert storage.counts(db)["articles"] == 1
+    backup = Database(tmp_path / "v1.db.bak-v1")
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert backup.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
