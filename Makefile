@@ -36,7 +36,7 @@ lint-imports: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py --limit 500
-	$(BIN)/python bench/extract.py --limit 300
+	$(BIN)/python bench/extract.py 300
 
 clean:
 	rm -rf $(VENV) .demo
