@@ -173,3 +173,17 @@ def test_is_single_and_count():
     assert is_single([str(ARTICLES / "harbour-strike.txt")]) and is_single(["-"])
     assert not is_single([str(ARTICLES / "wire.jsonl")]) and not is_single([str(ARTICLES / "folder")])
     assert count_articles([str(ARTICLES / "wire.jsonl"), str(ARTICLES / "folder")]) == 5
+
+
+@pytest.mark.parametrize("text, title", [
+    ("French clash with Islamists in 'real war' to win back north\n\nFrench and Malian troops clashed.", 
+     "French clash with Islamists in 'real war' to win back north"),
+    ("Headline with Windows line ends\r\n\r\nBody.", "Headline with Windows line ends"),
+    ("The minister said so.\n\nMore text.", None),
+    ("One paragraph only, no blank line\nstill the same paragraph.", None),
+    ("x" * 250 + "\n\nBody.", None),
+])
+def test_plain_text_headline_becomes_the_title(text, title):
+    from factdesk.readers.formats import headline
+
+    assert headline(text) == title

@@ -34,8 +34,24 @@ def suffix_of(path: Path) -> str:
 
 def parse_text(text: str, name: str, overrides: ArticleMeta, default_id: str | None,
                warn: Warn = _ignore) -> Article:
-    """A plain-text article: the decoded text as it is."""
-    return make_article(text, name, {}, overrides, default_id, warn)
+    """A plain-text article: the decoded text as it is; a headline line, if any, is its title."""
+    return make_article(text, name, {"title": headline(text)}, overrides, default_id, warn)
+
+
+HEADLINE_MAX_CHARS = 200
+"""A first line longer than this is body text, not a headline."""
+
+
+def headline(text: str) -> str | None:
+    """The first line when it reads as a headline: short, no closing full stop, a blank line after.
+
+    The text itself is left whole (the headline stays in it), so offsets are unchanged.
+    """
+    first, sep, rest = text.lstrip("\ufeff").partition("\n")
+    first = first.strip()
+    if not sep or not first or len(first) > HEADLINE_MAX_CHARS or first.endswith((".", '"', "”")):
+        return None
+    return first if rest.lstrip(" \t\r").startswith("\n") else None
 
 
 def parse_markdown(text: str, name: str, overrides: ArticleMeta, default_id: str | None,
