@@ -73,3 +73,15 @@ def database_file(db: Database) -> Path | None:
     """The file behind an open store (for a worker's own connection); None in memory."""
     row = db.execute("PRAGMA database_list").fetchone()
     return Path(row[2]) if row and row[2] else None
+
+
+def ingested_dates(db: Database, article_ids: list[int]) -> dict[int, str]:
+    """When each article was ingested (ISO), for rows whose article has no published date."""
+    out: dict[int, str] = {}
+    ids = sorted(set(article_ids))
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        rows = db.execute(f"SELECT id, ingested FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+                          chunk).fetchall()
+        out.update({r[0]: r[1] for r in rows if r[1]})
+    return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from factdesk.tui.messages import IngestFinished, IngestProgressed
 from factdesk.tui.screens.help import HelpScreen
 from factdesk.tui.screens.ingest import IngestScreen
 from factdesk.tui.session import Session, default_reviewer
-from factdesk.tui.text import clean
+from factdesk.tui.text import clean, short
 
 MAIN_SCREENS = {
     "inbox": ("Inbox", "inbox:InboxScreen"),
@@ -176,22 +177,45 @@ class FactdeskApp(App[None]):
         if self.session.db_path is None:
             self.notify("Export needs a store on disk", severity="error")
             return
-        from factdesk.tui.screens.export import ExportScreen
+        from factdesk.tui.screens.export import ExportRequest, ExportScreen
 
-        def chosen(result: tuple[str, str] | None) -> None:
-            if result is not None:
-                self._export(*result)
+        scopes = self._export_scopes(reporting.ReportScope)
 
-        self.push_screen(ExportScreen(reporting.FORMATS, reporting.EXTENSIONS, Path.cwd()), chosen)
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                _, scope = scopes[request.scope]
+                self._export(request.fmt, request.path, replace(scope, status=request.status))
+
+        self.push_screen(ExportScreen(reporting.FORMATS, reporting.EXTENSIONS, Path.home(),
+                                      tuple(label for label, _ in scopes)), chosen)
+
+    def _export_scopes(self, scope_class: type) -> list[tuple[str, object]]:
+        """(label, ReportScope) choices: all claims, then the selected claim's article and speaker."""
+        scopes = [("All claims", scope_class())]
+        screen = next((s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)), None)
+        claim_id = screen.selected_claim_id() if hasattr(screen, "selected_claim_id") else None
+        claim = storage.get_claim(self.session.db, claim_id) if claim_id is not None else None
+        if claim is not None:
+            # Name the article and speaker as the report header should read, when that is exact.
+            ext = claim.article_external_id
+            article = ext if ext and not ext.isdigit() else str(claim.article_id)
+            title = claim.article_title or ext
+            scopes.append((f"This article: {short(title, 50)}", scope_class(article=article)))
+            if claim.speaker_id is not None:
+                name = claim.speaker_name or ""
+                exact = name and not name.isdigit() and storage.find_speaker_id(self.session.db, name) == claim.speaker_id
+                scopes.append((f"This speaker: {short(name, 40)}",
+                               scope_class(speaker=name if exact else str(claim.speaker_id))))
+        return scopes
 
     @work(thread=True, exclusive=True, group="export", description="export")
-    def _export(self, fmt: str, path: str) -> None:
+    def _export(self, fmt: str, path: str, scope: object = None) -> None:
         try:
-            line = run_export(self.session.db_path, fmt, Path(path))
+            line = run_export(self.session.db_path, fmt, Path(path), scope)
         except Exception as exc:
             self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", markup=False)
             return
-        self.call_from_thread(self.notify, line, timeout=5, markup=False)
+        self.call_from_thread(self.notify, line, timeout=8, markup=False)
 
     # --- command palette ------------------------------------------------------------------
 

@@ -60,17 +60,22 @@ def run_ingest(db_path: Path, request: IngestRequest, progress: Progress) -> str
     return line
 
 
-def run_export(db_path: Path, fmt: str, out_path: Path) -> str:
-    """Build the review report and write it; returns a one-line confirmation."""
+def run_export(db_path: Path, fmt: str, out_path: Path, scope=None) -> str:
+    """Build the review report over `scope` (a reporting.ReportScope; None: every claim) and write it.
+
+    Returns:
+        One line for the journalist naming the full path written and what it covers.
+    """
     from factdesk import reporting
 
+    scope = scope if scope is not None else reporting.ReportScope()
+    out_path = out_path.expanduser().resolve()
     db = storage.open_db(db_path)
     try:
-        report = reporting.build_report(db)
-        out_path = out_path.expanduser()
+        report = reporting.build_report(db, scope)
         out_path.parent.mkdir(parents=True, exist_ok=True)
         with open(out_path, "w", encoding="utf-8", newline="") as out:
             reporting.write_report(report, fmt, out)
     finally:
         db.close()
-    return f"Report written to {out_path}"
+    return f"Report ({scope.describe()}) written to {out_path}"

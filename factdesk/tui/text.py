@@ -51,6 +51,35 @@ KIND_STYLES = {
 }
 """How a claim's attribution kind shows: direct quotes bold, reported speech italic."""
 
+STATUS_MARKS = {
+    "unverified": "·",
+    "verified": "✓",
+    "false": "✗",
+    "misleading": "~",
+    "disputed": "?",
+    "unverifiable": "∅",
+}
+"""One-character marks for statuses, the same the narrow key bar uses (v✓ f✗ i~ d? u∅ 0·)."""
+
+STATUS_SHORT = {
+    "unverified": "unver",
+    "verified": "verif",
+    "false": "false",
+    "misleading": "misl.",
+    "disputed": "disp.",
+    "unverifiable": "can't",
+}
+"""Five-letter status words for narrow tables."""
+
+KIND_LETTERS = {"direct": "d", "indirect": "i", "mixed": "m", "unattributed": "u", "imported": "+"}
+"""One-letter attribution kinds for narrow tables."""
+
+QUOTE_MARKS = ' "“”'
+"""Stripped from a direct quote's ends before it is shown in curly quotes."""
+
+FIGURE_STYLE = "bold yellow"
+"""Figures inside a claim's text in tables (the figures column shows at wide widths only)."""
+
 SELECTED_STYLE = "reverse"
 RELATION_LABELS = {
     "updated_figure": "updated figure",
@@ -78,9 +107,61 @@ def clean(text: str | None) -> str:
     return _local_clean(text)
 
 
-def status_text(status: str) -> Text:
-    """A status word in its colour."""
-    return Text(status, style=STATUS_LABEL_STYLES.get(status, ""))
+STATUS_WIDTH = max(map(len, STATUS_LABEL_STYLES))
+"""Cells a status column needs to write every status in full."""
+
+
+def status_text(status: str, width: int | None = None) -> Text:
+    """A status word in its colour; in a column narrower than STATUS_WIDTH, its mark and a
+    short word ("✓ verif")."""
+    style = STATUS_LABEL_STYLES.get(status, "")
+    if width is None or width >= STATUS_WIDTH:
+        return Text(status, style=style)
+    mark = STATUS_MARKS.get(status, "")
+    return Text(f"{mark} {STATUS_SHORT.get(status, status)}" if width > 2 else mark, style=style)
+
+
+def claim_line(claim: StoredClaim, width: int = 300) -> Text:
+    """A claim's text on one line for a table: styled by kind, direct quotes in quote marks,
+    and its figures highlighted (so no figures column is needed at narrow widths)."""
+    body = short(claim.text, width)
+    if claim.kind == "direct":
+        body = "“" + body.strip(QUOTE_MARKS) + "”"
+    out = Text(body, style=KIND_STYLES.get(claim.kind, ""))
+    lowered = body.lower()
+    for figure in claim.figures:
+        words = short(figure.text, 60).lower()
+        at = lowered.find(words) if words else -1
+        if at >= 0:
+            out.stylize(FIGURE_STYLE, at, at + len(words))
+    return out
+
+
+SHORT_DATE_WIDTH = 6
+"""A date column this narrow shows " 6 Feb" instead of 2013-02-06."""
+
+
+def _day(iso: str, width: int) -> str:
+    day = clean(iso)[:10]
+    if width > SHORT_DATE_WIDTH:
+        return day
+    try:
+        return f"{int(day[8:10]):>2} {MONTHS[int(day[5:7]) - 1]}"
+    except (ValueError, IndexError):
+        return day
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def date_cell(published: str | None, ingested: str | None = None, width: int = 10) -> Text:
+    """A published date (YYYY-MM-DD, or " 6 Feb" when `width` is SHORT_DATE_WIDTH); without
+    one, the date the article was ingested, dimmed."""
+    if published:
+        return Text(_day(published, width))
+    if ingested:
+        return Text(_day(ingested, width), style="dim italic")
+    return Text("—", style="dim")
 
 
 def short(text: str | None, width: int = 80) -> str:

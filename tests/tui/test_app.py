@@ -129,6 +129,56 @@ async def test_export_writes_the_report(app, tmp_path):
     assert out.exists() and "Le Drian" in out.read_text()
 
 
+async def test_export_defaults_to_a_dated_file_at_home_and_says_the_full_path(app, tmp_path, monkeypatch):
+    """The path starts as ~/factdesk-report-<today>.md (expanded); the toast names the file written."""
+    from datetime import date
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        expected = tmp_path / f"factdesk-report-{date.today().isoformat()}.md"
+        assert app.screen.query_one("#export-path").value == str(expected)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        toasts = [n.message for n in app._notifications]
+    assert expected.exists()
+    assert any(f"written to {expected}" in t and "all claims" in t for t in toasts)
+
+
+@pytest.mark.parametrize("scope_index, status, claims, scope", [
+    (1, None, ["troops_new", "combat_new", "leave_new", "konna"], {"article": "afp-mali-0206"}),
+    (2, None, ["troops_old", "combat_old", "troops_new"], {"speaker": "Jean-Yves Le Drian"}),
+    (0, "false", ["troops_new"], {"status": "false"}),
+    (1, "false", ["troops_new"], {"article": "afp-mali-0206", "status": "false"}),
+])
+async def test_export_scope_follows_the_selected_claim(app, ids, tmp_path, scope_index, status, claims, scope):
+    """From the inbox's updated-figure flag: all claims, its newer claim's article or speaker, and a status."""
+    import json
+
+    out = tmp_path / "scoped.json"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if status:
+            await pilot.press("f")  # mark the flagged claim (Le Drian's nearly 4,000) false
+        await pilot.press("w")
+        dialog = app.screen
+        assert dialog.scopes[0] == "All claims"
+        assert dialog.scopes[1] == "This article: French clash with Islamists in 'real war'"
+        assert dialog.scopes[2] == "This speaker: Jean-Yves Le Drian"
+        dialog.query_one("#export-format").value = "json"
+        dialog.query_one("#export-scope").value = scope_index
+        dialog.query_one("#export-status").value = status or "any"
+        dialog.query_one("#export-path").value = str(out)
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    report = json.loads(out.read_text())
+    assert sorted(c["id"] for c in report["claims"]) == sorted(ids[name] for name in claims)
+    assert {k: v for k, v in report["scope"].items() if v and k != "group"} == scope
+
+
 async def test_ingest_dialog_runs_the_worker_and_refreshes(app, db, tmp_path, monkeypatch):
     """o opens the ingest dialog; the worker (its own connection) stores the article; counts refresh."""
     from factdesk.tui import jobs

@@ -77,3 +77,29 @@ async def test_status_key_on_a_flag_marks_its_newer_claim(app, db, ids):
         # The claim is no longer unverified, so it leaves the lower half of the inbox.
         keys = [row.value for row in app.screen.query_one("DataTable").rows]
         assert f"claim-{ids['troops_new']}" not in keys
+
+
+async def test_o_reopens_a_decided_link_and_the_header_shows_the_decision(app, db):
+    """p goes back to a confirmed flag; the header says CONFIRMED; o reopens it and stays on it."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert "OPEN" in str(app.screen.query_one("#compare-explanation").render())
+        await pilot.press("c", "p")
+        assert app.screen.link.id == 3
+        assert "CONFIRMED — o reopens" in str(app.screen.query_one("#compare-explanation").render())
+        await pilot.press("o")
+        assert storage.get_link(db, 3).decision == "open"
+        assert app.screen.link.id == 3  # reopening stays, to decide again
+        assert "OPEN — c confirm" in str(app.screen.query_one("#compare-explanation").render())
+        await pilot.press("escape")
+        keys = [row.value for row in app.screen.query_one("DataTable").rows]
+        assert "link-3" in keys  # back in the inbox
+
+
+async def test_o_on_compare_reopens_instead_of_opening_the_ingest_dialog(app):
+    """The screen's o (reopen) wins over the app's o (ingest) while comparing."""
+    from factdesk.tui.screens.ingest import IngestScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "o")
+        assert isinstance(app.screen, CompareScreen) and not isinstance(app.screen, IngestScreen)

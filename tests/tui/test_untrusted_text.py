@@ -43,9 +43,12 @@ def test_table_cells_are_text_not_markup():
 async def test_claims_table_and_reader_show_markup_literally(evil_app):
     async with evil_app.run_test(size=(120, 36)) as pilot:
         await pilot.press("2")
-        row = evil_app.screen.query_one(ClaimTable).get_row_at(0)
-        assert "[bold red]fake verdict[/]" in row[-1].plain
-        assert row[3].plain == "[b]Minister[/b]"
+        table = evil_app.screen.query_one(ClaimTable)
+        cells = table.cells_of(table.coordinate_to_cell_key((0, 0)).row_key.value)
+        assert "[bold red]fake verdict[/]" in cells["claim"].plain
+        assert cells["speaker"].plain == "[b]Minister[/b]"
+        line = table.get_row_at(0)[0].plain
+        assert "[b]Minister[/b]" in line and "\x1b" not in line
         claim = storage.list_claims(evil_app.session.db)[0]
         evil_app.push_screen(ReaderScreen(evil_app.session, claim.article_id))
         await pilot.pause()

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from factdesk import storage
+from factdesk.storage import tui_queries
 from factdesk.models import CLAIM_KINDS, STATUSES, StoredClaim
 from factdesk.tui.messages import ClaimsCounted
 from factdesk.tui.query import ClaimQuery, cycle, parse, set_token
@@ -64,16 +65,20 @@ class ClaimsScreen(ReviewScreen):
         self.sub_title = "Claims"
         self.query_one(ClaimTable).focus()
 
-    def reload(self, keep_cursor: bool = True) -> None:
+    def reload(self, keep_cursor: bool = True, recount: bool = True) -> None:
+        """Read the current page; `recount` also re-counts the filter (not needed to turn a page)."""
         db, flt = self.db, self.query_.filter
         self.claims = storage.list_claims(db, flt, limit=PAGE_SIZE, offset=self.page * PAGE_SIZE,
                                           sort=self.query_.sort)
         if not self.claims and self.page:  # the store shrank under us: back to the first page
             self.page = 0
             self.claims = storage.list_claims(db, flt, limit=PAGE_SIZE, sort=self.query_.sort)
-        self.query_one(ClaimTable).show(self.claims, keep_cursor=keep_cursor)
+        undated = [c.article_id for c in self.claims if not c.published]
+        ingested = tui_queries.ingested_dates(db, undated) if undated else None
+        self.query_one(ClaimTable).show(self.claims, keep_cursor=keep_cursor, ingested=ingested)
         self._show_summary()
-        self.count_later(flt)
+        if recount or self.total is None:
+            self.count_later(flt)
 
     def _show_summary(self) -> None:
         first = self.page * PAGE_SIZE + 1 if self.claims else 0
@@ -82,7 +87,8 @@ class ClaimsScreen(ReviewScreen):
         summary += f"  ·  sort {self.query_.sort}  ·  PgDn/PgUp page"
         if self.query_.problems:
             summary += "  ·  not understood: " + " ".join(self.query_.problems)
-        self.query_one("#claims-summary", Static).update(Text(summary))  # typed tokens are not markup
+        # Typed tokens are not markup; the line is one row high, so no layout pass is needed.
+        self.query_one("#claims-summary", Static).update(Text(summary, no_wrap=True, overflow="ellipsis"), layout=False)
 
     @on(ClaimsCounted)
     def counted(self, event: ClaimsCounted) -> None:
@@ -124,7 +130,7 @@ class ClaimsScreen(ReviewScreen):
             self.app.bell()
             return
         self.page = page
-        self.reload(keep_cursor=False)
+        self.reload(keep_cursor=False, recount=False)
 
     @on(ClaimTable.Chosen)
     def open_reader(self, event: ClaimTable.Chosen) -> None:

@@ -2,6 +2,7 @@
 
 Both texts, speakers, dates and sources side by side, with the changed numbers and words
 highlighted; c confirms and x rejects the link, then the next flag in the queue opens.
+The header says whether the shown link is still open or was decided; o reopens a decided one.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from factdesk.tui.widgets.nav_bar import KeyBar, NavBar
 
 
 def _side(title: str, claim: StoredClaim | None, diffed: Text) -> Text:
-    out = Text(title + "\n", style="bold underline")
+    out = Text()
+    out.append(title, style="bold underline").append("\n")  # styled span, not the Text's base style
     if claim is None:
         return out.append("(claim no longer in the store)", style="dim")
     for label, value in (("Speaker", claim.speaker_name), ("Role", claim.speaker_role),
@@ -35,6 +37,19 @@ def _side(title: str, claim: StoredClaim | None, diffed: Text) -> Text:
     return out
 
 
+DECISION_STATES = {
+    "open": ("OPEN — c confirm · x reject", "bold yellow"),
+    "confirmed": ("CONFIRMED — o reopens", "bold green"),
+    "rejected": ("REJECTED — o reopens", "bold red"),
+}
+"""How the header shows a link's decision, with the key that changes it."""
+
+
+def decision_text(decision: str) -> Text:
+    label, style = DECISION_STATES.get(decision, (decision.upper(), "bold"))
+    return Text(label, style=style)
+
+
 class CompareScreen(ReviewScreen):
     """Decide one link at a time; n/p move through the queue the screen was opened with."""
 
@@ -42,6 +57,7 @@ class CompareScreen(ReviewScreen):
     BINDINGS = [
         Binding("c", "decide('confirmed')", "Confirm link"),
         Binding("x", "decide('rejected')", "Reject link"),
+        Binding("o", "decide('open')", "Reopen link"),
         Binding("n,j", "step(1)", "Next flag"),
         Binding("p,k", "step(-1)", "Prev flag"),
         Binding("enter", "read", "Read article"),
@@ -77,10 +93,11 @@ class CompareScreen(ReviewScreen):
         pair = {c.id: c for c in storage.get_claims(self.db, [link.claim_id, link.other_id])}
         self.new, old = pair.get(link.claim_id), pair.get(link.other_id)
         left, right = word_diff(old.text if old else "", self.new.text if self.new else "")
-        head = Text(f" {RELATION_LABELS.get(link.relation, link.relation)} ", style="bold reverse")
-        head.append(f"  {link.decision}  ", style="bold green" if link.decision == "confirmed"
-                    else "bold red" if link.decision == "rejected" else "bold yellow")
-        head.append(f"score {link.score:.0f} ({link.tier})   flag {self.index + 1} of {len(self.link_ids)}\n",
+        head = Text()
+        head.append(f" {RELATION_LABELS.get(link.relation, link.relation)} ", style="bold reverse")
+        head.append("  ")
+        head.append_text(decision_text(link.decision))
+        head.append(f"   score {link.score:.0f} ({link.tier})   flag {self.index + 1} of {len(self.link_ids)}\n",
                     style="dim")
         head.append(clean(link.explanation))
         self.query_one("#compare-explanation", Static).update(head)
@@ -93,8 +110,13 @@ class CompareScreen(ReviewScreen):
     def action_decide(self, decision: str) -> None:
         if self.link is None:
             return
-        storage.decide_link(self.db, self.link.id, decision)
-        self.notify(f"Link {decision}", timeout=2)
+        self.app.clear_notifications()
+        if self.link.decision == decision:
+            self.notify(f"Link already {decision}", timeout=2)
+        else:
+            storage.decide_link(self.db, self.link.id, decision)
+            self.notify("Link reopened" if decision == "open" else f"Link {decision}", timeout=2)
+        # A decision moves on to the next flag; reopening stays, to decide again.
         if decision != "open" and self.index + 1 < len(self.link_ids):
             self.index += 1
         self.reload()

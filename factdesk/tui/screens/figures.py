@@ -16,8 +16,10 @@ from textual.widgets import DataTable, Input, Static
 
 from factdesk.models import FigureMention
 from factdesk.storage import tui_queries
+from factdesk.tui.columns import Col
 from factdesk.tui.screens.base import ReviewScreen
-from factdesk.tui.text import clean, plain, short, status_text
+from factdesk.tui.text import claim_line, clean, date_cell, plain, short, status_text
+from factdesk.tui.widgets.fit_table import FitTable
 from factdesk.tui.widgets.nav_bar import KeyBar, NavBar
 
 
@@ -26,6 +28,47 @@ def _value(mention: FigureMention) -> str:
     if fig.low is not None and fig.high is not None and fig.low != fig.high:
         return f"{fig.low:,.0f}–{fig.high:,.0f}"
     return f"{fig.value:,.0f}" if float(fig.value).is_integer() else f"{fig.value:,}"
+
+
+class ThingTable(FitTable[tuple[str, int]]):
+    """Counted things and how many figures report each."""
+
+    COLUMNS = (Col("thing", "counted thing"), Col("n", "n", 4))
+
+    def cell(self, thing: tuple[str, int], key: str, width: int) -> Text | str:
+        return plain(thing[0], 200) if key == "thing" else Text(f"{thing[1]:>{width}}")
+
+
+class MentionTable(FitTable[FigureMention]):
+    """A counted thing's values over time; a changed value is lit, the claim takes the width."""
+
+    COLUMNS = (
+        Col("date", "date", 10),
+        Col("value", "value", 9),
+        Col("who", "who", 16),
+        Col("status", "status", 7, min_table=70, max_table=100),
+        Col("status", "status", 12, min_table=100),
+        Col("claim", "claim"),
+        Col("source", "source", 10, min_table=110),
+        Col("article", "article", 28, min_table=140),
+    )
+    changed: frozenset[int] = frozenset()
+    """Ids of figures whose value differs from the one before (drawn lit)."""
+
+    def cell(self, m: FigureMention, key: str, width: int) -> Text | str:
+        if key == "date":
+            return date_cell(m.claim.published)
+        if key == "value":
+            return Text(_value(m), style="bold yellow" if m.figure.id in self.changed else "bold")
+        if key == "who":
+            return plain(m.claim.speaker_name, width)
+        if key == "status":
+            return status_text(m.claim.status, width)
+        if key == "claim":
+            return claim_line(m.claim)
+        if key == "source":
+            return plain(m.claim.source, width)
+        return plain(m.claim.article_title or m.claim.article_external_id, width)
 
 
 class FiguresScreen(ReviewScreen):
@@ -48,28 +91,22 @@ class FiguresScreen(ReviewScreen):
         yield Input(self.what, id="figures-search", placeholder="/ counted thing: French troops, killed …")
         with Horizontal():
             with Vertical(id="figures-left"):
-                yield DataTable(id="figures-things", cursor_type="row", zebra_stripes=True)
+                yield ThingTable(id="figures-things")
             with Vertical(id="figures-right"):
                 yield Static(id="figures-title")
-                yield DataTable(id="figures-timeline", cursor_type="row", zebra_stripes=True)
+                yield MentionTable(id="figures-timeline")
         yield KeyBar(self.BINDINGS, review_keys=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Figure timeline"
-        self.query_one("#figures-things", DataTable).add_columns("counted thing", "n")
-        self.query_one("#figures-timeline", DataTable).add_columns(
-            "date", "value", "as written", "who", "source", "status", "article")
         self.query_one("#figures-things", DataTable).focus()
 
     def reload(self) -> None:
         self.things = tui_queries.counted_things(self.db)
-        things = self.query_one("#figures-things", DataTable)
+        things = self.query_one(ThingTable)
         row = things.cursor_row
-        things.clear()
-        for what, n in self.things:
-            things.add_row(plain(what, 30), str(n), key=what)
+        things.show_items([(what, (what, n)) for what, n in self.things], row)
         if self.things and not self.what:
-            things.move_cursor(row=min(row, len(self.things) - 1), animate=False)
             self.what = self.things[min(row, len(self.things) - 1)][0]
         self._show_timeline()
 
@@ -79,22 +116,10 @@ class FiguresScreen(ReviewScreen):
         values = {m.figure.value for m in self.mentions}
         title.append(f"  {len(self.mentions)} reports, {len(values)} different values", style="dim")
         self.query_one("#figures-title", Static).update(title)
-        timeline = self.query_one("#figures-timeline", DataTable)
-        timeline.clear()
-        previous = None
-        for m in self.mentions:
-            changed = previous is not None and m.figure.value != previous
-            previous = m.figure.value
-            timeline.add_row(
-                plain((m.claim.published or "")[:10], 10),
-                Text(_value(m), style="bold yellow" if changed else "bold"),
-                plain(m.figure.text, 24),
-                plain(m.claim.speaker_name, 22),
-                plain(m.claim.source, 12),
-                status_text(m.claim.status),
-                plain(m.claim.article_title or m.claim.article_external_id, 40),
-                key=str(m.figure.id),
-            )
+        timeline = self.query_one(MentionTable)
+        timeline.changed = frozenset(m.figure.id for before, m in zip(self.mentions, self.mentions[1:])
+                                     if m.figure.value != before.figure.value)
+        timeline.show_items([(str(m.figure.id), m) for m in self.mentions])
 
     @on(DataTable.RowHighlighted, "#figures-things")
     def thing_highlighted(self, event: DataTable.RowHighlighted) -> None:

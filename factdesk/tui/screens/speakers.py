@@ -16,10 +16,43 @@ from textual.widgets import DataTable, Input, Static
 from factdesk import storage
 from factdesk.storage import tui_queries
 from factdesk.models import StoredClaim, StoredSpeaker
+from factdesk.tui.columns import Col
 from factdesk.tui.screens.base import ReviewScreen
 from factdesk.tui.screens.confirm import ConfirmScreen
-from factdesk.tui.text import plain, short, status_text
+from factdesk.tui.text import claim_line, date_cell, plain, short, status_text
+from factdesk.tui.widgets.fit_table import FitTable
 from factdesk.tui.widgets.nav_bar import KeyBar, NavBar
+
+
+class SpeakerTable(FitTable[StoredSpeaker]):
+    """Speakers: the name takes the width, the role shows when there is room."""
+
+    COLUMNS = (Col("speaker", "speaker"), Col("role", "role", 24, min_table=60), Col("claims", "n", 4))
+    marked: int | None = None
+    """Id of the speaker marked for merging (drawn lit)."""
+
+    def cell(self, sp: StoredSpeaker, key: str, width: int) -> Text | str:
+        if key == "speaker":
+            if sp.id == self.marked:
+                return Text("» " + short(sp.name, 200), style="bold reverse yellow")
+            return plain(sp.name, 200)
+        if key == "role":
+            return plain(sp.role, width)
+        return Text(f"{sp.claim_count:>{width}}")
+
+
+class SpeakerTimeline(FitTable[StoredClaim]):
+    """One speaker's claims over time; the claim text takes the width."""
+
+    COLUMNS = (Col("date", "date", 10), Col("status", "status", 7, max_table=70),
+               Col("status", "status", 12, min_table=70), Col("claim", "claim"))
+
+    def cell(self, claim: StoredClaim, key: str, width: int) -> Text | str:
+        if key == "date":
+            return date_cell(claim.published)
+        if key == "status":
+            return status_text(claim.status, width)
+        return claim_line(claim)
 
 
 class SpeakersScreen(ReviewScreen):
@@ -44,44 +77,31 @@ class SpeakersScreen(ReviewScreen):
         yield NavBar('Speakers')
         with Horizontal():
             with Vertical(id="speakers-left"):
-                yield Input(id="speakers-search", placeholder="/ search names and aliases")
-                yield DataTable(id="speakers-table", cursor_type="row", zebra_stripes=True)
+                yield Input(id="speakers-search", placeholder="/ names, aliases")
+                yield SpeakerTable(id="speakers-table")
             with Vertical(id="speakers-right"):
                 yield Static(id="speakers-detail")
-                yield DataTable(id="speakers-timeline", cursor_type="row", zebra_stripes=True)
+                yield SpeakerTimeline(id="speakers-timeline")
         yield KeyBar(self.BINDINGS, review_keys=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Speakers"
-        self.query_one("#speakers-table", DataTable).add_columns("speaker", "role", "claims")
-        self.query_one("#speakers-timeline", DataTable).add_columns("date", "status", "claim")
         self.query_one("#speakers-table", DataTable).focus()
 
     def reload(self) -> None:
         self.speakers = storage.list_speakers(self.db, search=self.search or None)
-        table = self.query_one("#speakers-table", DataTable)
-        row = table.cursor_row
-        table.clear()
-        for sp in self.speakers:
-            name = Text(short(sp.name, 30))
-            if self.marked and sp.id == self.marked.id:
-                name = Text("» " + short(sp.name, 28), style="bold reverse yellow")
-            table.add_row(name, plain(sp.role, 30), str(sp.claim_count), key=str(sp.id))
-        if self.speakers:
-            table.move_cursor(row=min(row, len(self.speakers) - 1), animate=False)
+        table = self.query_one(SpeakerTable)
+        table.marked = self.marked.id if self.marked else None
+        table.show_items([(str(sp.id), sp) for sp in self.speakers], table.cursor_row)
         self._show_timeline()
 
     def _current(self) -> StoredSpeaker | None:
-        table = self.query_one("#speakers-table", DataTable)
-        if not table.row_count or not self.speakers:
-            return None
-        return self.speakers[min(table.cursor_row, len(self.speakers) - 1)]
+        return self.query_one(SpeakerTable).current_item
 
     def _show_timeline(self) -> None:
         sp = self._current()
         detail = Text()
-        timeline = self.query_one("#speakers-timeline", DataTable)
-        timeline.clear()
+        timeline = self.query_one(SpeakerTimeline)
         self.timeline = tui_queries.speaker_timeline(self.db, sp.id) if sp else []
         if sp is not None:
             detail.append(short(sp.name, 80), style="bold")
@@ -92,9 +112,7 @@ class SpeakersScreen(ReviewScreen):
             detail.append(f"Marked for merge: {short(self.marked.name, 40)} — move to the speaker to keep, press m",
                           style="bold yellow")
         self.query_one("#speakers-detail", Static).update(detail)
-        for claim in self.timeline:
-            timeline.add_row(plain((claim.published or "")[:10], 10), status_text(claim.status),
-                             plain(claim.text, 100), key=str(claim.id))
+        timeline.show_items([(str(c.id), c) for c in self.timeline])
 
     @on(DataTable.RowHighlighted, "#speakers-table")
     def speaker_highlighted(self) -> None:

@@ -1,8 +1,8 @@
-"""Provides `ClaimTable`, one page of claims in a DataTable; it posts, the screen pages."""
+"""Provides `ClaimTable`, one page of claims whose text column always fits the screen."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual.binding import Binding
@@ -10,16 +10,33 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from factdesk.models import StoredClaim
-from factdesk.tui.text import plain, short, status_text
+from factdesk.tui.columns import Col
+from factdesk.tui.text import KIND_LETTERS, claim_line, date_cell, plain, short, status_text
+from factdesk.tui.widgets.fit_table import FitTable
 
-COLUMNS = (("id", 7), ("status", 12), ("kind", 12), ("speaker", 22), ("figures", 20), ("date", 10),
-           ("claim", 90))
-"""Columns and fixed widths: fixed widths spare DataTable measuring 700 cells per page."""
+WIDE = 150
+"""From this table width on, kind and figures get their own columns."""
+MEDIUM = 100
+"""From this width on, statuses are written in full and the date shows."""
+
+COLUMNS = (
+    Col("id", "id", 3),
+    Col("status", "status", 7, max_table=MEDIUM),
+    Col("status", "status", 12, min_table=MEDIUM),
+    Col("kind", "kind", 12, min_table=WIDE),
+    Col("speaker", "speaker", 18, max_table=WIDE),
+    Col("speaker", "speaker", 22, min_table=WIDE),
+    Col("date", "date", 10, min_table=MEDIUM),
+    Col("claim", "claim"),
+    Col("figures", "figures", 20, min_table=WIDE),
+)
+"""At 80 columns: id, short status, speaker, claim text (figures highlighted in it)."""
 
 
-class ClaimTable(DataTable):
+class ClaimTable(FitTable[StoredClaim]):
     """A page of claims; row keys are claim ids."""
 
+    COLUMNS = COLUMNS
     BINDINGS = [
         Binding("pagedown", "page(1)", "Next page", show=False),
         Binding("pageup", "page(-1)", "Previous page", show=False),
@@ -37,43 +54,45 @@ class ClaimTable(DataTable):
 
         delta: int
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+    def cell(self, claim: StoredClaim, key: str, width: int) -> Text | str:
+        if key == "id":
+            return Text(str(claim.id), style="dim")
+        if key == "status":
+            return status_text(claim.status, width)
+        if key == "kind":
+            return Text(claim.kind if width > 1 else KIND_LETTERS.get(claim.kind, "?"))
+        if key == "speaker":
+            return plain(claim.speaker_name or "—", width)
+        if key == "date":
+            return date_cell(claim.published, self.ingested.get(claim.article_id))
+        if key == "claim":
+            return claim_line(claim, width)
+        if key == "figures":
+            return plain(", ".join(short(f.text, 20) for f in claim.figures[:2]), width)
+        return ""
 
-    def on_mount(self) -> None:
-        keys = [self.add_column(label, width=width) for label, width in COLUMNS]
-        self._status_column = keys[1]
+    ingested: dict[int, str] = {}
+    """Article id → when it was ingested, for claims whose article has no published date."""
 
-    def show(self, claims: list[StoredClaim], keep_cursor: bool = True) -> None:
+    def show(self, claims: list[StoredClaim], keep_cursor: bool = True,
+             ingested: dict[int, str] | None = None) -> None:
         """Replace the rows with `claims`, keeping the cursor row when it can."""
-        row = self.cursor_row if keep_cursor else 0
-        self.clear()
-        for claim in claims:
-            figures = ", ".join(short(f.text, 20) for f in claim.figures[:2])
-            self.add_row(
-                Text(str(claim.id), style="dim"),
-                status_text(claim.status),
-                Text(claim.kind),
-                plain(claim.speaker_name or "—", 24),
-                plain(figures, 24),
-                plain((claim.published or "")[:10], 10),
-                plain(claim.text, 90),
-                key=str(claim.id),
-            )
-        if claims:
-            self.move_cursor(row=min(row, len(claims) - 1), animate=False)
+        self.ingested = ingested or {}
+        # The id column is as wide as the page's largest id, no wider.
+        self.widths["id"] = max(2, max((len(str(c.id)) for c in claims), default=2))
+        self.show_items([(str(c.id), c) for c in claims], self.cursor_row if keep_cursor else 0)
 
     def set_status(self, claim_id: int, status: str) -> None:
         """Show a new status in one row (after a review key) without rebuilding the page."""
-        self.update_cell(str(claim_id), self._status_column, status_text(status))
+        claim = self.items.get(str(claim_id))
+        if claim is not None:
+            self.update_item(str(claim_id), replace(claim, status=status))
 
     @property
     def claim_id(self) -> int | None:
         """The claim under the cursor."""
-        if not self.row_count:
-            return None
-        key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
-        return int(key.value)
+        key = self.current_key
+        return int(key) if key is not None else None
 
     def action_page(self, delta: int) -> None:
         self.post_message(self.PageRequested(delta))
