@@ -76,7 +76,9 @@ def chars(spans) -> set[int]:
 
 def breakdown(rows_by_file: dict[str, list[dict]], gold: dict[str, list[dict]], texts: dict[str, str]):
     """Categorise misses and false alarms at 50% overlap."""
-    from factdesk.extraction.lexicon import CUE_FORMS
+    from factdesk.extraction.lexicon import ADJ_CUES, CUE_FORMS, NOUN_CUES
+
+    known = set(CUE_FORMS) | NOUN_CUES | ADJ_CUES
 
     cats: Counter = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
@@ -115,7 +117,7 @@ def breakdown(rows_by_file: dict[str, list[dict]], gold: dict[str, list[dict]], 
                 cat = "missed: colon attribution"
             elif "according" in cue:
                 cat = "missed: according to"
-            elif last in CUE_FORMS or any(w in CUE_FORMS for w in cue.split()):
+            elif last in known or any(w in known for w in cue.split()):
                 cat = "missed: cue known, no claim"
             else:
                 cat = "missed: cue not known"

@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.eval_polnear import POLNEAR, chars, read_gold  # noqa: E402
-from factdesk.extraction.lexicon import CUE_FORMS  # noqa: E402
+from factdesk.extraction.lexicon import ADJ_CUES, CUE_FORMS, NOUN_CUES  # noqa: E402
+
+KNOWN = set(CUE_FORMS) | NOUN_CUES | ADJ_CUES
 
 
 def main(argv=None) -> None:
@@ -46,7 +48,7 @@ def main(argv=None) -> None:
             cue = " ".join(text[a:b] for a, b in g["Cue"]).lower().split()
             counts[" ".join(cue) or "<none>"] += 1
     for cue, n in counts.most_common(args.top):
-        known = "+" if any(w in CUE_FORMS for w in cue.split()) else " "
+        known = "+" if any(w in KNOWN for w in cue.split()) else " "
         print(f"{n:6d} {known} {cue}")
 
 

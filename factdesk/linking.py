@@ -1,23 +1,34 @@
 """Provides linking new claims to what the store already holds, and `factdesk match`; no UI here.
 
 The glue between `storage` (BM25 candidates from FTS5, claims, links) and `matching` (pure
-scoring). Per claim it reads at most CANDIDATES claims, so its cost does not grow with the store.
+scoring). Per claim it reads at most CANDIDATES claims in one query, so its cost does not grow
+with the store; features of claims it has seen are kept (FEATURE_CACHE_SIZE per store), so an
+ingest run builds each claim's features once however often it comes back as a candidate.
 """
 
 from __future__ import annotations
 
+import math
 import weakref
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-
 from sqlite_utils import Database
 
 from factdesk import storage
 from factdesk.matching import classify, classify_all, from_query, from_stored, query_terms, rank
 from factdesk.matching.features import ClaimFeatures
-from factdesk.matching.relations import may_relate
+from factdesk.matching.relations import relatable
 from factdesk.matching.text import masked
 from factdesk.models import Link, StoredClaim
-from factdesk.storage.matching_queries import claim_count_estimate, decided_pairs, term_doc_count
+from factdesk.storage.matching_queries import (
+    Candidate,
+    article_claim_ids,
+    claim_count_estimate,
+    decided_pairs,
+    stamps,
+    term_doc_count,
+    term_postings,
+)
 
 CANDIDATES = 50
 """BM25 candidates scored per new claim."""
@@ -28,23 +39,83 @@ LINK_QUERY_TERMS = 16
 LINK_SEARCH_TERMS = 6
 """Of those, the rarest this many are OR-ed: BM25 cost grows with every posting it scores."""
 COMMON_TERM_DOCS = 2000
-"""A word in more claims than this (or COMMON_TERM_SHARE of them) is too common to search by..."""
+"""A word in more claims than this (or COMMON_TERM_SHARE of them) is too common to search by:
+near-duplicates always share rarer words, and a common word's postings are what cost time."""
 COMMON_TERM_SHARE = 0.002
-"""...on a large store; near-duplicates always share rarer words. Small stores keep every word."""
-SMALL_STORE = 100_000
-"""Below this many claims BM25 over every word of a claim is fast enough: no word is dropped."""
+MIN_RARE_TERMS = 3
+"""With fewer rare words than this, claims holding all the FALLBACK_TERMS rarest common words..."""
+FALLBACK_TERMS = 3
+"""...are candidates too (an AND query: cheap, and every near-duplicate passes it)."""
 DF_CACHE_SIZE = 200_000
 """Word document counts remembered per store (they only drift as the store grows)."""
-_df_caches: "weakref.WeakKeyDictionary[Database, dict[str, int]]" = weakref.WeakKeyDictionary()
+FEATURE_CACHE_SIZE = 10_000
+"""Stored claims whose matching features are remembered per store (least recently used dropped).
+An ingest run meets the same recent claims as candidates again and again."""
 MATCH_QUERY_TERMS = 32
 """Words of a `match` query sent to FTS5 (a pasted tweet is long and chatty)."""
 
 
-def _newer_first(a: StoredClaim, b: StoredClaim) -> tuple[StoredClaim, StoredClaim]:
+class Known:
+    """A stored claim as linking needs it: ordering keys, masked text, features built on demand."""
+
+    __slots__ = ("id", "published", "masked", "stamp", "_claim", "_features")
+
+    def __init__(self, claim: StoredClaim):
+        self.id = claim.id
+        self.published = (claim.published or "")[:19]
+        self.masked = masked(claim.text)
+        self.stamp = _stamp(claim)
+        self._claim: StoredClaim | None = claim
+        self._features: ClaimFeatures | None = None
+
+    @property
+    def features(self) -> ClaimFeatures:
+        """Full features, built the first time they are asked for (most candidates never are)."""
+        if self._features is None:
+            self._features = from_stored(self._claim)
+            self._claim = None
+        return self._features
+
+
+_df_caches: "weakref.WeakKeyDictionary[Database, dict[str, int]]" = weakref.WeakKeyDictionary()
+_feature_caches: "weakref.WeakKeyDictionary[Database, OrderedDict[int, Known]]" = weakref.WeakKeyDictionary()
+
+
+def _stamp(claim: StoredClaim) -> tuple:
+    """The columns features depend on, as `matching_queries.candidates` returns them."""
+    return (claim.article_id, claim.order, claim.speaker_id, claim.speaker_name, claim.kind,
+            len(claim.text), claim.article_title, claim.published)
+
+
+def _remember(cache: OrderedDict, claim: StoredClaim) -> Known:
+    known = Known(claim)
+    cache[claim.id] = known
+    cache.move_to_end(claim.id)
+    while len(cache) > FEATURE_CACHE_SIZE:
+        cache.popitem(last=False)
+    return known
+
+
+def _resolve(db: Database, cache: OrderedDict, hits: list[Candidate]) -> list[Known]:
+    """The candidates as `Known`s: remembered ones whose stamp still holds, the rest read."""
+    out: dict[int, Known] = {}
+    missing = []
+    for hit in hits:
+        known = cache.get(hit.id)
+        if known is not None and known.stamp == hit.stamp:
+            cache.move_to_end(hit.id)
+            out[hit.id] = known
+        else:
+            missing.append(hit.id)
+    for claim in storage.get_claims(db, missing):
+        out[claim.id] = _remember(cache, claim)
+    return [out[h.id] for h in hits if h.id in out]
+
+
+def _newer_first(a: Known, b: Known) -> tuple[Known, Known]:
     """The later claim by article date, then by ingest order."""
-    da, db_ = (a.published or "")[:19], (b.published or "")[:19]
-    if da and db_ and da != db_:
-        return (a, b) if da > db_ else (b, a)
+    if a.published and b.published and a.published != b.published:
+        return (a, b) if a.published > b.published else (b, a)
     return (a, b) if a.id > b.id else (b, a)
 
 
@@ -52,22 +123,61 @@ def _query_text(text: str, max_terms: int = LINK_QUERY_TERMS) -> str:
     return " ".join(query_terms(text, max_terms))
 
 
-def _link_query(db: Database, text: str) -> str:
-    """The rarest words of a claim, leaving out words too common to narrow a large store."""
+def _idf(df: int, size: int) -> float:
+    """BM25's inverse document frequency: a word in few claims says much."""
+    return math.log(1.0 + (size - df + 0.5) / (df + 0.5))
+
+
+def link_candidates(db: Database, text: str, limit: int = CANDIDATES,
+                    exclude: set[int] | frozenset[int] = frozenset()) -> list[Candidate]:
+    """The stored claims a new claim is compared with, most shared rare words first.
+
+    The rarest LINK_SEARCH_TERMS of the claim's words (each in at most `cap` claims) are looked
+    up and every claim scored by the summed IDF of the words it holds: a near-duplicate holds
+    them all. BM25 over an OR query would rank much the same but costs a score per posting per
+    word. A claim whose words are nearly all common adds the claims holding all of its rarest
+    FALLBACK_TERMS common words (an AND query, cheap however common the words).
+
+    Args:
+        exclude: claim ids never returned (the new claim's own article).
+    """
     words = query_terms(text, LINK_QUERY_TERMS)
-    size = claim_count_estimate(db)
-    if size < SMALL_STORE:
-        return " ".join(words)
-    cache = _df_caches.setdefault(db, {})
-    if len(cache) > DF_CACHE_SIZE:
-        cache.clear()
+    if not words:
+        return []
+    size = max(1, claim_count_estimate(db))
+    cap = int(max(COMMON_TERM_DOCS, COMMON_TERM_SHARE * size))
+    df = _df_caches.setdefault(db, {})
+    if len(df) > DF_CACHE_SIZE:
+        df.clear()
     for w in words:
-        if w not in cache:
-            cache[w] = term_doc_count(db, w)
-    cap = max(COMMON_TERM_DOCS, COMMON_TERM_SHARE * size)
-    by_rarity = sorted((w for w in words if cache[w] > 0), key=cache.__getitem__)
-    keep = [w for w in by_rarity if cache[w] <= cap] or by_rarity[:2]
-    return " ".join(keep[:LINK_SEARCH_TERMS])
+        if w not in df:
+            df[w] = term_doc_count(db, w, cap=cap)
+    # Counts only grow with the store: a remembered rare count is re-read below whenever it is
+    # used, a remembered common one stays common. A word only the claim's own article holds
+    # (its counts include them) takes no slot, so twice the slots are read.
+    by_rarity = sorted(words, key=df.__getitem__)
+    chosen = [w for w in by_rarity if df[w] <= cap][:2 * LINK_SEARCH_TERMS]
+    common = [w for w in by_rarity if df[w] > cap][:FALLBACK_TERMS]
+    fallback = " ".join(common) if len(chosen) < MIN_RARE_TERMS + 1 and len(common) > 1 else None
+    lookups = chosen + ([fallback] if fallback else [])
+    scores: dict[int, float] = {}
+    slots = LINK_SEARCH_TERMS
+    for word, ids in zip(lookups, term_postings(db, lookups, cap)):
+        if word is fallback:
+            weight = sum(_idf(df[w], size) for w in common)
+        else:
+            df[word] = len(ids)
+            if len(ids) > cap or slots == 0:
+                continue
+            weight = _idf(len(ids), size)
+        ids = [cid for cid in ids if cid not in exclude]
+        if ids and word is not fallback:
+            slots -= 1
+        for cid in ids:
+            scores[cid] = scores.get(cid, 0.0) + weight
+    # Ties go to the newest claim: the one a changed figure most likely updates.
+    best = sorted(scores.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]
+    return stamps(db, [cid for cid, _ in best])
 
 
 def link_new_claims(db: Database, claim_ids: list[int]) -> int:
@@ -79,35 +189,27 @@ def link_new_claims(db: Database, claim_ids: list[int]) -> int:
     Returns:
         How many links were stored.
     """
+    cache = _feature_caches.setdefault(db, OrderedDict())
     claims = storage.get_claims(db, list(claim_ids))
-    decided = decided_pairs(db, [c.id for c in claims])
-    cache: dict[int, tuple[StoredClaim, ClaimFeatures | None]] = {}
+    mine = {c.id: _remember(cache, c) for c in claims}
+    decided = decided_pairs(db, list(mine))
     links: dict[tuple[int, int], list[Link]] = {}
+    own: dict[int, set[int]] = {}
     for claim in claims:
-        if cache.get(claim.id, (None, None))[1] is None:
-            cache[claim.id] = (claim, from_stored(claim))
-        hits = storage.fts_candidates(db, _link_query(db, claim.text), limit=CANDIDATES,
-                                      exclude_article_id=claim.article_id)
-        missing = [cid for cid, _ in hits if cid not in cache]
-        for other in storage.get_claims(db, missing):
-            cache[other.id] = (other, None)
-        own_masked = cache[claim.id][1].masked
-        for cid, _ in hits:
-            if cid not in cache or (claim.id, cid) in decided:
-                continue
-            other, feats = cache[cid]
-            if feats is None:
-                # Full features only for candidates that pass a cheap look (most do not).
-                if not may_relate(own_masked, masked(other.text)):
-                    continue
-                cache[cid] = (other, from_stored(other))
-            newer, older = _newer_first(claim, cache[cid][0])
-            if (newer.id, older.id) in links:
+        me = mine[claim.id]
+        if claim.article_id not in own:
+            own[claim.article_id] = article_claim_ids(db, claim.article_id)
+        hits = link_candidates(db, claim.text, exclude=own[claim.article_id])
+        others = [o for o in _resolve(db, cache, hits) if (me.id, o.id) not in decided]
+        # Most candidates share a few words and nothing more: one batched look rules them out.
+        for other, ok in zip(others, relatable(me.masked, [o.masked for o in others])):
+            newer, older = _newer_first(me, other)
+            if not ok or (newer.id, older.id) in links:
                 continue
             links[(newer.id, older.id)] = [
                 Link(claim_id=newer.id, other_id=older.id, relation=v.relation, score=v.score,
                      tier=v.tier, explanation=v.explanation, old_value=v.old_value, new_value=v.new_value)
-                for v in classify_all(cache[newer.id][1], cache[older.id][1])]
+                for v in classify_all(newer.features, older.features)]
     found = [link for group in links.values() for link in group]
     return storage.save_links(db, found) if found else 0
 

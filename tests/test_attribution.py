@@ -141,6 +141,17 @@ CONSTRUCTIONS = [
     ("The minister said the port would reopen, a move that surprised traders.", "the port would reopen", "The minister"),
     ("Campaign officials sought a recount in two counties.", "a recount in two counties", "Campaign officials"),
     ("The board decried the cuts to the library budget.", "the cuts to the library budget", "The board"),
+    ("The union's criticism of the pay offer was sharp.", "the pay offer", "The union's"),  # noun cue, possessor
+    ("Lee has strong support for the new stadium.", "the new stadium", "Lee"),  # noun cue after a light verb
+    ("The senator is critical of the trade deal.", "the trade deal", "The senator"),  # adjective cue
+    ("Farmers are worried about the drought.", "the drought", "Farmers"),
+    ("Right to Rise, a group backing former governor Jeb Bush, spent heavily.",
+     "former governor Jeb Bush", "a group"),  # participle: the noun it modifies is the source
+    ("The mayor wants the council to approve the budget.", "the council to approve the budget", "The mayor"),
+    ("The company refused to comment on the report.", "to comment on the report", "The company"),
+    ("Critics railed against the plan.", "the plan", "Critics"),  # cue-specific preposition
+    ("Voters believe in a fairer system.", "a fairer system", "Voters"),
+    ("Ms. Diaz said the tax would rise, which would hurt renters.", "the tax would rise", "Ms. Diaz"),  # aside cut
 ]
 
 

@@ -86,7 +86,7 @@ def find_attributions(doc: Doc, matcher: DependencyMatcher, min_quote_words: int
             cues[cue_i] = ("verb", ids[1])
         elif key == "according_to":
             cues[cue_i] = ("according", ids[2])
-        elif key == "noun_cue":
+        elif key in ("noun_cue", "adj_cue"):
             cues[cue_i] = ("noun", None)
         elif cue_i not in cues:
             cues[cue_i] = ("verb", None)

@@ -44,7 +44,7 @@ def colon_records(doc: Doc, text: str, paras: ParaIndex) -> list[dict]:
         a, b = trim(text, colon + 1, pend)
         if len(text[a:b].split()) < MIN_CONTENT_WORDS:
             continue
-        head = next((t for t in label if t.head.i < label.start or t.head.i >= label.end or t.head is t), words[-1])
+        head = next((t for t in label if t.head.i < label.start or t.head.i >= label.end or t.head.i == t.i), words[-1])
         if head.is_punct or head.lower_ in NOT_SPEAKERS:
             head = words[-1]
         out.append({

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from . import lexicon
 from .quotes import QUOTE_CHARS, Quote
 
 TRIM = " \t\r\n,.;:\u2014\u2013-"
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 WH_WORDS = frozenset({"which", "who", "whom", "whose", "where", "when"})
-FRAME_MARKS = frozenset({"while", "whereas", "though", "although", "after", "before"})
 NAME_DEPS = frozenset({"compound", "flat", "nmod", "amod", "poss", "case", "det", "appos", "punct", "cc", "conj", "prep", "pobj", "nummod", "acl", "relcl", "npadvmod"})
 
 
@@ -59,21 +57,13 @@ def asides(tok) -> list:
     """
     out = []
     for t in tok.subtree:
-        if t is tok or t.right_edge.i < tok.right_edge.i - 1:
+        if t.i == tok.i or t.right_edge.i < tok.right_edge.i - 1:
             continue
         prev = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+        if prev is None or prev.text not in (",", "\u2014", "--"):
+            continue
         first = t.doc[t.left_edge.i]
-        if t.dep_ == "advcl" and first.lower_ in FRAME_MARKS:
-            out.append(t)  # "... while Lee argued the opposite": the writer's frame
-            continue
-        if prev is None or prev.text not in (",", "\u2014", "--", "and"):
-            continue
-        if t.dep_ in ("advcl", "conj") and t.lower_ in lexicon.CUE_FORMS and t.pos_ in ("VERB", "AUX"):
-            out.append(t)  # "..., pointing to the polls" / "and asking ...": a report of its own
-            out.extend(c for c in t.head.children if c.dep_ == "cc" and c.i == t.left_edge.i - 1)
-        elif prev.text == "and":
-            continue
-        elif t.dep_ in ("relcl", "acl") and first.lower_ in WH_WORDS:
+        if (t.dep_ in ("relcl", "acl") and first.lower_ in WH_WORDS) or (t.dep_ == "advcl" and first.lower_ == "which"):
             out.append(t)
         elif t.dep_ in ("appos", "npadvmod") and any(c.dep_ in ("relcl", "acl") for c in t.children):
             out.append(t)

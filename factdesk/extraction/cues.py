@@ -34,6 +34,7 @@ def cue_patterns() -> dict[str, list[list[dict]]]:
         ]],
         "cue": [[{"RIGHT_ID": "cue", "RIGHT_ATTRS": cue}]],
         "noun_cue": [[{"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(lexicon.NOUN_CUES)}, "POS": "NOUN"}}]],
+        "adj_cue": [[{"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(lexicon.ADJ_CUES)}, "DEP": "acomp"}}]],
     }
 
 
@@ -52,8 +53,6 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
     if src is not None and src.lower_ in ("there", "this", "that") and src.dep_ == "expl":
         return None
     comps = [c for c in cue.children if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")]
-    if lemma not in lexicon.XCOMP_CONTENT:
-        comps = [c for c in comps if c.dep_ != "xcomp"]
     if src is not None and len(comps) > 1:
         far = [c for c in comps if (c.i > cue_i) == (src.i < cue_i)]
         comps = far or comps
@@ -99,11 +98,12 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
     if not spans and lemma in lexicon.WEAK_COGNITION:
         return None
     spans = clip(spans, pstart, pend)
-    if src is not None:
+    if src is not None and not src.left_edge.i <= cue_i <= src.right_edge.i:
+        # (a source whose phrase holds the cue, "a PAC backing Bush", keeps its content)
         s0, s1 = src.left_edge.idx, src.right_edge.idx + len(src.right_edge.text)
         spans = [(a, b) for a, b in spans if not (s0 <= a and b <= s1)]
     cue_end = cue.idx + len(cue.text)
-    return {
+    rec = {
         "cue": [cue.idx, cue_end],
         "cue_i": cue_i,
         "src_head": src_i,
@@ -112,11 +112,18 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
         "carry": None,
         "lemma": lemma,
     }
+    if src is not None and src.left_edge.i <= cue_i <= src.right_edge.i:
+        # the mention stops where the clause holding the cue starts
+        last = doc[max(src.i, cue.left_edge.i - 1)]
+        while last.i > src.i and last.is_punct:
+            last = doc[last.i - 1]
+        rec["src_span"] = [src.left_edge.idx, last.idx + len(last.text)]
+    return rec
 
 
 def implicit_source(cue) -> int | None:
     """The subject a subject-less cue borrows: "..., adding that", "after reporting that"."""
-    if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
+    if cue.dep_ in ("relcl", "acl") and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head.i
     node = cue
     for _ in range(4):
@@ -205,17 +212,17 @@ def passive_record(doc: Doc, text: str, cue, lemma: str, paras: ParaIndex, quote
 
 
 def noun_record(doc: Doc, text: str, cue, paras: ParaIndex, quotes: list[Quote]) -> dict | None:
-    """"his claim that ...", "Lee's criticism of the plan", "calls for a recount".
+    """"his claim that ...", "criticism of the plan", "Lee is wary of the deal".
 
-    The content is the clause or prepositional object completing the noun; the
-    source is the possessor, when there is one.
+    The content is the clause or prepositional object completing the noun (or the
+    adjective); the source is the possessor, or the subject of the verb it completes.
     """
     spans: list[tuple[int, int]] = []
     src_i = None
     for c in cue.children:
         if c.dep_ == "poss":
             src_i = c.i
-        elif c.dep_ in ("acl", "ccomp") and c.i > cue.i and not spans:
+        elif c.dep_ in ("acl", "ccomp", "xcomp") and c.i > cue.i and not spans:
             spans = content_chars(c)
         elif c.dep_ == "prep" and c.i > cue.i and c.lower_ in lexicon.NOUN_PREPS and not spans:
             for o in c.children:
@@ -223,7 +230,7 @@ def noun_record(doc: Doc, text: str, cue, paras: ParaIndex, quotes: list[Quote])
                     spans += content_chars(o)
     if not spans:
         return None
-    if src_i is None and cue.dep_ == "dobj":
+    if src_i is None and cue.dep_ in ("dobj", "acomp"):
         # "Lee voiced criticism of the plan": the subject of the light verb
         subj = [c for c in cue.head.children if c.dep_ in SUBJ_DEPS]
         src_i = subj[0].i if subj else None

@@ -17,7 +17,8 @@ conclude agree disagree question inform assure advise signal hint propose recomm
 predict forecast project publish post blog text quote cite
 decry bemoan recount proclaim exclaim answer shout yell chant retweet reaffirm remind opine
 chide scoff concur assail rail lash thank congratulate hail herald imply portray
-invoke request order interject elaborate reassure plead
+invoke request order interject elaborate reassure plead reference liken lambast rebuke label
+dub allude rebut voice advocate outline unveil attribute debate persuade convince
 """.split()
 
 STANCE_VERBS = """
@@ -34,7 +35,7 @@ COGNITION_VERBS = """
 believe think feel fear hope know expect worry doubt suspect reckon guess consider
 learn understand realize realise recognize recognise find show suggest indicate reveal
 conclude estimate project predict determine see
-wonder wish prefer like love hate care deem view regard anticipate
+wonder wish prefer like love hate care deem view regard anticipate remember imagine
 """.split()
 
 IRREGULAR = {
@@ -116,7 +117,11 @@ OBJECT_CONTENT_VERBS = frozenset({
 PREP_CONTENT = {"talk": ("about",), "speak": ("about", "of"), "refer": ("to",), "point": ("to",),
                 "focus": ("on",), "complain": ("about",), "warn": ("of", "about", "against"),
                 "ask": ("about",), "write": ("about", "of"), "vote": ("for", "against"),
-                "comment": ("on",), "respond": ("to",), "speculate": ("about", "on")}
+                "comment": ("on",), "respond": ("to",), "speculate": ("about", "on"),
+                "believe": ("in",), "agree": ("with", "on"), "hint": ("at",), "allude": ("to",),
+                "call": ("for", "on"), "boast": ("of", "about"), "joke": ("about",), "reply": ("to",),
+                "thank": ("for",), "apologize": ("for",), "apologise": ("for",), "side": ("with",),
+                "rail": ("against",), "lash": ("at",), "react": ("to",), "testify": ("about", "on")}
 """Cues whose content is a prepositional object ("talked about the wall")."""
 CONTENT_PREPS = ("about", "for", "on", "of", "against", "over")
 """Prepositions whose object is the content of any other cue ("argued for a wall")."""
@@ -124,13 +129,6 @@ STANCE_ONLY = frozenset(STANCE_VERBS) - frozenset(SPEECH_VERBS) - frozenset(COGN
 """Cues whose direct object can be the content ("denied the report")."""
 WEAK_COGNITION = frozenset({"see", "know", "find", "feel", "understand", "consider", "learn", "show", "determine", "discover", "realize", "realise", "recognize", "recognise"})
 """Cognition cues that need a clausal complement to count (bare "see" is usually sight)."""
-
-XCOMP_CONTENT = frozenset({
-    "promise", "pledge", "vow", "urge", "ask", "threaten", "demand", "tell", "claim", "expect",
-    "warn", "advise", "propose", "recommend", "agree", "refuse", "seem", "appear", "decline",
-    "want", "plan", "decide", "intend", "aim", "seek", "hope", "offer",
-})
-"""Cues whose "to ..." complement is the content ("vowed to fight on")."""
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 THING_PRONOUNS = frozenset({"it", "they", "them"})
@@ -179,4 +177,12 @@ assumption praise condemnation denial denials doubts
 """.split())
 """Nouns that carry an attribution when a clause or a prepositional object completes them
 ("his claim that ...", "criticism of the plan", "calls for a recount")."""
-NOUN_PREPS = frozenset({"of", "about", "for", "on", "against", "over", "to"})
+NOUN_PREPS = frozenset({"of", "about", "for", "on", "against", "over", "to", "with", "in"})
+
+ADJ_CUES = frozenset("""
+critical wary skeptical sceptical concerned worried nervous proud confident optimistic pessimistic
+enthusiastic supportive hostile eager angry upset uneasy unhappy glad sure certain convinced
+fond enamored mistrustful distrustful leery vocal outspoken adamant unapologetic cagey vague
+sympathetic doubtful hopeful fearful afraid insistent
+""".split())
+"""Adjectives that carry a stance after "be" ("is critical of the deal", "was sure that ...")."""

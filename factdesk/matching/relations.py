@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from factdesk.matching import text as tx
 from factdesk.matching.explain import explain
@@ -106,14 +106,34 @@ def similarity(a: str, b: str) -> float:
     return (SET_SCORER(a, b, processor=None) + SORT_SCORER(a, b, processor=None)) / 2
 
 
-PREFILTER_SIMILARITY = 45.0
-"""Masked-wording similarity below which no relation can hold (every rule asks for more), so a
-candidate under it is dropped before its full features are built."""
+PREFILTER_SIMILARITY = UPDATE_MIN_SIMILARITY
+"""Masked-wording similarity every relation needs (`classify_all` returns nothing below it), so a
+candidate under it is dropped before any other comparison."""
 
 
 def may_relate(new_masked: str, old_masked: str) -> bool:
-    """Cheap first look: could these two masked texts be related at all?"""
-    return similarity(new_masked, old_masked) >= PREFILTER_SIMILARITY
+    """Cheap first look: could these two masked texts be related at all?
+
+    Exactly `similarity(new_masked, old_masked) >= PREFILTER_SIMILARITY`, with rapidfuzz told the
+    least token-set score that can still reach it, so most candidates stop early.
+    """
+    if not new_masked or not old_masked:
+        return False
+    need = 2 * PREFILTER_SIMILARITY - SORT_SCORER(new_masked, old_masked, processor=None)
+    if need > 100:
+        return False
+    if need <= 0:
+        return True
+    return SET_SCORER(new_masked, old_masked, processor=None, score_cutoff=need) >= need
+
+
+def relatable(new_masked: str, olds_masked: list[str]) -> list[bool]:
+    """`may_relate` for many candidates at once (one rapidfuzz call per scorer: far cheaper)."""
+    if not new_masked or not olds_masked:
+        return [False] * len(olds_masked)
+    sets = process.cdist([new_masked], olds_masked, scorer=SET_SCORER, processor=None)[0]
+    sorts = process.cdist([new_masked], olds_masked, scorer=SORT_SCORER, processor=None)[0]
+    return [bool(old) and (a + b) / 2 >= PREFILTER_SIMILARITY for old, a, b in zip(olds_masked, sets, sorts)]
 
 
 def same_speaker(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -218,6 +238,8 @@ def _same_event(ev: Evidence, toll: bool = False) -> bool:
 def classify_all(new: ClaimFeatures, old: ClaimFeatures) -> list[Verdict]:
     """Every relation of `new` (the later claim) to `old`: one per changed figure, else at most one."""
     ev = evidence(new, old)
+    if ev.masked_similarity < PREFILTER_SIMILARITY:
+        return []
     score = min(100.0, max(0.0, ev.context))
     pairs = figure_pairs(new, old)
     changed = [(g, f) for g, f in pairs if not _equal(g.value, f.value) and plausible_change(g, f)]

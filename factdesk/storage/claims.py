@@ -123,6 +123,9 @@ def list_claims(db: Database, flt: ClaimFilter = ClaimFilter(), limit: int = 100
 
 
 def count_claims(db: Database, flt: ClaimFilter = ClaimFilter()) -> int:
+    if flt == ClaimFilter(has_figures=True):
+        # The common "has figures" view counts straight off the figures index.
+        return db.execute("SELECT count(DISTINCT claim_id) FROM figures").fetchone()[0]
     where, params, empty = _where(db, flt)
     if empty:
         return 0
