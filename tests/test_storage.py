@@ -112,6 +112,7 @@ def test_hostile_search_never_raises(fresh_db, query):
     (storage.ClaimFilter(kind="unattributed"), 1),
     (storage.ClaimFilter(article="a1"), 3),
     (storage.ClaimFilter(status="verified"), 0),
+    (storage.ClaimFilter(has_figures=True), 0),
 ])
 def test_filters(fresh_db, flt, expected):
     article, claims = make_article(
@@ -224,3 +225,11 @@ def test_a_version_1_store_migrates_to_the_current_schema_after_a_backup(tmp_pat
     backup = Database(tmp_path / "v1.db.bak-v1")
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
     assert backup.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_has_figures_count_matches_the_listing(fresh_db):
+    fig = Figure(60, 0, 2, "60", what="troops wounded")
+    storage.save_article(fresh_db, Article("60 wounded. Calm.", "f"), [
+        make_claim("60 wounded.", 0, figures=(fig, fig)), make_claim("Calm.", 1, offset=12)])
+    flt = storage.ClaimFilter(has_figures=True)
+    assert storage.count_claims(fresh_db, flt) == len(storage.list_claims(fresh_db, flt)) == 1
