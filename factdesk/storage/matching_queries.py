@@ -17,7 +17,7 @@ class Candidate(NamedTuple):
 
     `stamp` lets linking tell whether features it built earlier for this claim id still hold:
     a speaker merge changes it, and so does an id reused after a rolled-back ingest (article,
-    order, text length, title and date would all have to agree for the same id to be missed).
+    order, span, title and date would all have to agree for the same id to be missed).
     """
 
     id: int
@@ -26,7 +26,7 @@ class Candidate(NamedTuple):
 
 
 _STAMP_SQL = """
-SELECT c.id, c.article_id, c.ord, c.speaker_id, s.name, c.kind, length(c.text), a.title, a.published
+SELECT c.id, c.article_id, c.ord, c.speaker_id, s.name, c.kind, c.start, c."end", a.title, a.published
 FROM claims c
 JOIN articles a ON a.id = c.article_id
 LEFT JOIN speakers s ON s.id = c.speaker_id
@@ -35,12 +35,42 @@ WHERE c.id IN ({marks})
 
 
 def stamps(db: Database, claim_ids: list[int]) -> list[Candidate]:
-    """`Candidate`s for claim ids, in the order asked for (missing ids skipped), in one query."""
-    if not claim_ids:
-        return []
-    rows = db.execute(_STAMP_SQL.format(marks=",".join("?" * len(claim_ids))), claim_ids).fetchall()
-    found = {r[0]: Candidate(r[0], r[1], tuple(r[1:])) for r in rows}
+    """`Candidate`s for claim ids, in the order asked for (missing ids skipped)."""
+    found = {}
+    for i in range(0, len(claim_ids), 500):
+        chunk = claim_ids[i:i + 500]
+        rows = db.execute(_STAMP_SQL.format(marks=",".join("?" * len(chunk))), chunk).fetchall()
+        found.update({r[0]: Candidate(r[0], r[1], tuple(r[1:])) for r in rows})
     return [found[i] for i in claim_ids if i in found]
+
+
+def _union(words: list[str], select: str, cap: int) -> tuple[list[str], list, list[int]]:
+    """One UNION ALL statement running `select` (one MATCH ?, one LIMIT ?) per word."""
+    parts, params, index = [], [], []
+    for i, word in enumerate(words):
+        query = fts_query(word)
+        if query is not None:
+            parts.append(select.format(k=len(index)))
+            params += [query, cap + 1]
+            index.append(i)
+    return parts, params, index
+
+
+WORDS_PER_QUERY = 200
+"""Words looked up per statement (SQLite allows 500 terms in one compound SELECT)."""
+
+
+def term_doc_counts(db: Database, words: list[str], cap: int) -> list[int]:
+    """`term_doc_count(db, w, cap)` for many words, in one query per WORDS_PER_QUERY words."""
+    out = [0] * len(words)
+    for at in range(0, len(words), WORDS_PER_QUERY):
+        chunk = words[at:at + WORDS_PER_QUERY]
+        parts, params, index = _union(chunk, "SELECT {k}, count(*) FROM (SELECT 1 FROM claims_fts "
+                                             "WHERE claims_fts MATCH ? LIMIT ?)", cap)
+        if parts:
+            for k, n in db.execute(" UNION ALL ".join(parts), params).fetchall():
+                out[at + index[k]] = n
+    return out
 
 
 def term_postings(db: Database, words: list[str], cap: int) -> list[list[int]]:
@@ -50,20 +80,15 @@ def term_postings(db: Database, words: list[str], cap: int) -> list[list[int]]:
     At most `cap + 1` ids are read per word: more than `cap` says the word is too common to
     search by, and reading a common word's postings is what makes a query slow on a large store.
     """
-    parts, params, index = [], [], []
-    for i, word in enumerate(words):
-        query = fts_query(word)
-        if query is None:
-            continue
-        parts.append(f"SELECT {len(index)}, id FROM (SELECT rowid AS id FROM claims_fts "
-                     "WHERE claims_fts MATCH ? LIMIT ?)")
-        params += [query, cap + 1]
-        index.append(i)
     out: list[list[int]] = [[] for _ in words]
-    if not parts:
-        return out
-    for k, cid in db.execute(" UNION ALL ".join(parts), params).fetchall():
-        out[index[k]].append(cid)
+    for at in range(0, len(words), WORDS_PER_QUERY):
+        chunk = words[at:at + WORDS_PER_QUERY]
+        # Newest first: when a common AND query is cut at cap + 1, the recent claims stay.
+        parts, params, index = _union(chunk, "SELECT {k}, id FROM (SELECT rowid AS id FROM claims_fts "
+                                             "WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?)", cap)
+        if parts:
+            for k, cid in db.execute(" UNION ALL ".join(parts), params).fetchall():
+                out[at + index[k]].append(cid)
     return out
 
 

@@ -7,6 +7,9 @@ Undo never deletes history; it appends the reverse change.
 
 from __future__ import annotations
 
+import getpass
+import os
+
 from sqlite_utils import Database
 
 from factdesk.models import STATUSES, ReviewEntry
@@ -16,6 +19,18 @@ from factdesk.storage.converters import REVIEW_COLUMNS, review_from_row
 
 REVIEWED_FIELDS = ("status", "note", "evidence_url")
 """Claim columns a reviewer may change; the log names them the same."""
+
+
+def default_reviewer(explicit: str | None = None) -> str:
+    """Who the review log names: `explicit`, else $FACTDESK_REVIEWER, else the login name."""
+    if explicit:
+        return explicit
+    if os.environ.get("FACTDESK_REVIEWER"):
+        return os.environ["FACTDESK_REVIEWER"]
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry for this uid (containers)
+        return "reviewer"
 
 
 def _append(db: Database, claim_id: int, reviewer: str, field: str, old, new, *, note=None,

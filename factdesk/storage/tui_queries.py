@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from factdesk.models import FigureMention, StoredClaim
-from factdesk.storage.claims import figures_for
+from factdesk.storage.claims import figures_for, get_claims
 from factdesk.storage.converters import CLAIM_SELECT, FIGURE_COLUMNS, claim_from_row, figure_from_row
 
 TIMELINE_LIMIT = 500
@@ -47,14 +47,7 @@ def figure_timeline(db: Database, what: str, limit: int = TIMELINE_LIMIT) -> lis
         [what, limit],
     ).fetchall()
     figures = [figure_from_row(r) for r in rows]
-    claim_ids = sorted({f.claim_id for f in figures})
-    claims: dict[int, StoredClaim] = {}
-    for i in range(0, len(claim_ids), 500):
-        chunk = claim_ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        claim_rows = db.execute(CLAIM_SELECT + f" WHERE c.id IN ({marks})", chunk).fetchall()
-        figs = figures_for(db, [r[0] for r in claim_rows])
-        claims.update({r[0]: claim_from_row(r, figs.get(r[0], ())) for r in claim_rows})
+    claims = {c.id: c for c in get_claims(db, sorted({f.claim_id for f in figures}))}
     return [FigureMention(f, claims[f.claim_id]) for f in figures if f.claim_id in claims]
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from factdesk import storage
 
 if TYPE_CHECKING:  # sqlite-utils lives behind storage; only its type is named here
     from sqlite_utils import Database
@@ -26,12 +26,4 @@ class Session:
 
 def default_reviewer(explicit: str | None = None) -> str:
     """--reviewer, else FACTDESK_REVIEWER, else the login name."""
-    if explicit:
-        return explicit
-    env = os.environ.get("FACTDESK_REVIEWER")
-    if env:
-        return env
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "reviewer"
+    return storage.default_reviewer(explicit)
