@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process, utils
 
 from factdesk import storage
 from factdesk.figures import find_figures
-from factdesk.linking import CANDIDATES, _link_query, link_new_claims
+from factdesk.linking import link_candidates, link_new_claims
 from factdesk.models import Article, Claim, Speaker
 
 NEWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news"
@@ -173,7 +173,7 @@ def main(argv=None) -> None:
         dups = [i for s, i in top if s >= NEAR_DUP]
         if not dups:
             continue
-        cands = {cid for cid, _ in storage.fts_candidates(db, _link_query(db, q), limit=CANDIDATES)}
+        cands = set(link_candidates(db, q, exclude={own}))
         linked = {l.other_id if l.claim_id == own else l.claim_id for l in storage.list_links(db, claim_id=own)}
         want += len(dups)
         found_cand += sum(i in cands for i in dups)

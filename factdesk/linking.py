@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import math
 import weakref
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from sqlite_utils import Database
 
 from factdesk import storage
 from factdesk.matching import classify, classify_all, from_query, from_stored, query_terms, rank
 from factdesk.matching.features import ClaimFeatures
-from factdesk.matching.relations import relatable
-from factdesk.matching.text import masked
+from factdesk.matching.relations import relatable, same_story, share_words
+from factdesk.matching.text import content_words, masked
 from factdesk.models import Link, StoredClaim
 from factdesk.storage.matching_queries import (
     Candidate,
@@ -26,7 +26,7 @@ from factdesk.storage.matching_queries import (
     claim_count_estimate,
     decided_pairs,
     stamps,
-    term_doc_count,
+    term_doc_counts,
     term_postings,
 )
 
@@ -37,15 +37,17 @@ QUERY_CANDIDATES = 100
 LINK_QUERY_TERMS = 16
 """Words of a new claim considered for FTS5 (names and numbers first)."""
 LINK_SEARCH_TERMS = 6
-"""Of those, the rarest this many are OR-ed: BM25 cost grows with every posting it scores."""
+"""Of those, the rarest this many score candidates: cost grows with every posting read."""
+SPARE_TERMS = 2
+"""Rarer words read besides, in case some are held only by the new claim's own article."""
 COMMON_TERM_DOCS = 2000
 """A word in more claims than this (or COMMON_TERM_SHARE of them) is too common to search by:
 near-duplicates always share rarer words, and a common word's postings are what cost time."""
 COMMON_TERM_SHARE = 0.002
 MIN_RARE_TERMS = 3
-"""With fewer rare words than this, claims holding all the FALLBACK_TERMS rarest common words..."""
+"""With at most this many rare words, claims holding them and the FALLBACK_TERMS rarest common..."""
 FALLBACK_TERMS = 3
-"""...are candidates too (an AND query: cheap, and every near-duplicate passes it)."""
+"""...words too are candidates (an AND query: cheap, and every exact copy passes it)."""
 DF_CACHE_SIZE = 200_000
 """Word document counts remembered per store (they only drift as the store grows)."""
 FEATURE_CACHE_SIZE = 10_000
@@ -58,12 +60,16 @@ MATCH_QUERY_TERMS = 32
 class Known:
     """A stored claim as linking needs it: ordering keys, masked text, features built on demand."""
 
-    __slots__ = ("id", "published", "masked", "stamp", "_claim", "_features")
+    __slots__ = ("id", "published", "masked", "words", "title_words", "has_figures", "stamp", "_claim",
+                 "_features")
 
     def __init__(self, claim: StoredClaim):
         self.id = claim.id
         self.published = (claim.published or "")[:19]
         self.masked = masked(claim.text)
+        self.words = frozenset(w for w in content_words(claim.text) if not w[0].isdigit())
+        self.title_words = frozenset(content_words(claim.article_title or ""))
+        self.has_figures = bool(claim.figures)
         self.stamp = _stamp(claim)
         self._claim: StoredClaim | None = claim
         self._features: ClaimFeatures | None = None
@@ -84,7 +90,7 @@ _feature_caches: "weakref.WeakKeyDictionary[Database, OrderedDict[int, Known]]" 
 def _stamp(claim: StoredClaim) -> tuple:
     """The columns features depend on, as `matching_queries.candidates` returns them."""
     return (claim.article_id, claim.order, claim.speaker_id, claim.speaker_name, claim.kind,
-            len(claim.text), claim.article_title, claim.published)
+            claim.start, claim.end, claim.article_title, claim.published)
 
 
 def _remember(cache: OrderedDict, claim: StoredClaim) -> Known:
@@ -128,56 +134,79 @@ def _idf(df: int, size: int) -> float:
     return math.log(1.0 + (size - df + 0.5) / (df + 0.5))
 
 
-def link_candidates(db: Database, text: str, limit: int = CANDIDATES,
-                    exclude: set[int] | frozenset[int] = frozenset()) -> list[Candidate]:
-    """The stored claims a new claim is compared with, most shared rare words first.
+def _candidate_ids(db: Database, texts: list[str], excludes: list[set[int] | frozenset[int]],
+                   limit: int = CANDIDATES, own_counts: list[Counter] | None = None) -> list[list[int]]:
+    """For each text, the stored claims it is compared with, most shared rare words first.
 
-    The rarest LINK_SEARCH_TERMS of the claim's words (each in at most `cap` claims) are looked
-    up and every claim scored by the summed IDF of the words it holds: a near-duplicate holds
-    them all. BM25 over an OR query would rank much the same but costs a score per posting per
-    word. A claim whose words are nearly all common adds the claims holding all of its rarest
-    FALLBACK_TERMS common words (an AND query, cheap however common the words).
+    Each text's rarest words (each in at most `cap` claims) are looked up, and every claim
+    scored by the summed IDF of the first LINK_SEARCH_TERMS of them it holds: a near-duplicate
+    holds them all. BM25 over an OR query ranks much the same but costs a score per posting per
+    word. A text with few rare words adds the claims holding all of them and its rarest common
+    words (an AND query, cheap however common the words). All texts' counts and postings are
+    read together, a few queries per article.
 
     Args:
-        exclude: claim ids never returned (the new claim's own article).
+        excludes: per text, claim ids never returned (its own article).
+        own_counts: per text, how many claims of its own article hold each word: the store's
+            counts include them, and a word only the own article holds finds nothing.
     """
-    words = query_terms(text, LINK_QUERY_TERMS)
-    if not words:
-        return []
     size = max(1, claim_count_estimate(db))
     cap = int(max(COMMON_TERM_DOCS, COMMON_TERM_SHARE * size))
     df = _df_caches.setdefault(db, {})
     if len(df) > DF_CACHE_SIZE:
         df.clear()
-    for w in words:
-        if w not in df:
-            df[w] = term_doc_count(db, w, cap=cap)
-    # Counts only grow with the store: a remembered rare count is re-read below whenever it is
-    # used, a remembered common one stays common. A word only the claim's own article holds
-    # (its counts include them) takes no slot, so twice the slots are read.
-    by_rarity = sorted(words, key=df.__getitem__)
-    chosen = [w for w in by_rarity if df[w] <= cap][:2 * LINK_SEARCH_TERMS]
-    common = [w for w in by_rarity if df[w] > cap][:FALLBACK_TERMS]
-    fallback = " ".join(common) if len(chosen) < MIN_RARE_TERMS + 1 and len(common) > 1 else None
-    lookups = chosen + ([fallback] if fallback else [])
-    scores: dict[int, float] = {}
-    slots = LINK_SEARCH_TERMS
-    for word, ids in zip(lookups, term_postings(db, lookups, cap)):
-        if word is fallback:
-            weight = sum(_idf(df[w], size) for w in common)
-        else:
+    terms = [query_terms(t, LINK_QUERY_TERMS) for t in texts]
+    owns = own_counts or [Counter()] * len(texts)
+    # Unknown words are counted; so are remembered counts the own article alone could explain
+    # (counted when the store was smaller, they may hide a word other articles now hold).
+    recount = list(dict.fromkeys(w for ws, own in zip(terms, owns) for w in ws
+                                 if w not in df or df[w] <= own.get(w, 0)))
+    df.update(zip(recount, term_doc_counts(db, recount, cap)))
+    # Rarity as other articles see it; remembered counts only grow with the store: a rare one
+    # is re-read with the postings, a common one stays common. A word whose postings turn out
+    # to be all the own article's takes no slot, so a few spare words are read.
+    plans = []
+    for ws, own in zip(terms, owns):
+        outside = {w: df[w] - own.get(w, 0) for w in ws}
+        by_rarity = sorted((w for w in ws if outside[w] > 0), key=outside.__getitem__)
+        rare = [w for w in by_rarity if df[w] <= cap][:LINK_SEARCH_TERMS + SPARE_TERMS]
+        common = [w for w in by_rarity if df[w] > cap][:FALLBACK_TERMS]
+        # Few rare words: the claims holding all of them and the rarest common ones as well
+        # (an AND query: cheap, and how a near-duplicate of a plain sentence is found).
+        fallback = " ".join(rare[:MIN_RARE_TERMS] + common) if len(rare) <= MIN_RARE_TERMS and common else None
+        plans.append((rare, common, fallback))
+    lookups = list(dict.fromkeys(w for rare, _, fb in plans for w in rare + ([fb] if fb else [])))
+    postings = dict(zip(lookups, term_postings(db, lookups, cap)))
+    out = []
+    for (rare, common, fallback), exclude in zip(plans, excludes):
+        scores: dict[int, float] = {}
+        slots = LINK_SEARCH_TERMS
+        for word in rare:
+            ids = postings[word]
             df[word] = len(ids)
-            if len(ids) > cap or slots == 0:
+            ids = [cid for cid in ids if cid not in exclude]
+            if df[word] > cap or not ids:
                 continue
-            weight = _idf(len(ids), size)
-        ids = [cid for cid in ids if cid not in exclude]
-        if ids and word is not fallback:
+            weight = _idf(df[word], size)
+            for cid in ids:
+                scores[cid] = scores.get(cid, 0.0) + weight
             slots -= 1
-        for cid in ids:
-            scores[cid] = scores.get(cid, 0.0) + weight
-    # Ties go to the newest claim: the one a changed figure most likely updates.
-    best = sorted(scores.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]
-    return stamps(db, [cid for cid, _ in best])
+            if not slots:
+                break
+        if fallback:
+            weight = sum(_idf(df[w], size) for w in common)
+            for cid in postings[fallback]:
+                if cid not in exclude:
+                    scores[cid] = scores.get(cid, 0.0) + weight
+        # Ties go to the newest claim: the one a changed figure most likely updates.
+        out.append([cid for cid, _ in sorted(scores.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]])
+    return out
+
+
+def link_candidates(db: Database, text: str, limit: int = CANDIDATES,
+                    exclude: set[int] | frozenset[int] = frozenset()) -> list[int]:
+    """Ids of the stored claims a new claim with this text is compared with (see `_candidate_ids`)."""
+    return _candidate_ids(db, [text], [exclude], limit)[0]
 
 
 def link_new_claims(db: Database, claim_ids: list[int]) -> int:
@@ -193,16 +222,25 @@ def link_new_claims(db: Database, claim_ids: list[int]) -> int:
     claims = storage.get_claims(db, list(claim_ids))
     mine = {c.id: _remember(cache, c) for c in claims}
     decided = decided_pairs(db, list(mine))
-    links: dict[tuple[int, int], list[Link]] = {}
     own: dict[int, set[int]] = {}
     for claim in claims:
-        me = mine[claim.id]
         if claim.article_id not in own:
             own[claim.article_id] = article_claim_ids(db, claim.article_id)
-        hits = link_candidates(db, claim.text, exclude=own[claim.article_id])
-        others = [o for o in _resolve(db, cache, hits) if (me.id, o.id) not in decided]
-        # Most candidates share a few words and nothing more: one batched look rules them out.
+    words: dict[int, Counter] = {}
+    for claim in claims:
+        words.setdefault(claim.article_id, Counter()).update(set(query_terms(claim.text, LINK_QUERY_TERMS)))
+    hit_ids = _candidate_ids(db, [c.text for c in claims], [own[c.article_id] for c in claims],
+                             own_counts=[words[c.article_id] for c in claims])
+    known = {k.id: k for k in _resolve(db, cache, stamps(db, list(dict.fromkeys(i for ids in hit_ids for i in ids))))}
+    links: dict[tuple[int, int], list[Link]] = {}
+    for claim, ids in zip(claims, hit_ids):
+        me = mine[claim.id]
+        # Most candidates share a word or two and nothing more: cheap looks rule them out.
+        others = [known[i] for i in ids if i in known and (me.id, i) not in decided
+                  and share_words(me.words, known[i].words)]
         for other, ok in zip(others, relatable(me.masked, [o.masked for o in others])):
+            # Differently worded figures of one story are still compared (see relations).
+            ok = ok or (me.has_figures and other.has_figures and same_story(me.title_words, other.title_words))
             newer, older = _newer_first(me, other)
             if not ok or (newer.id, older.id) in links:
                 continue

@@ -129,3 +129,18 @@ def test_match_text_and_queries(fresh_db):
     assert match_text(fresh_db, "the of and") == []
     out = dict(match_queries(fresh_db, [("q1", "interest rates unchanged"), ("q2", "zzzz")], limit=3))
     assert out["q1"][0][0].text.startswith("The central bank") and out["q2"] == []
+
+
+def test_features_are_built_once_per_claim(fresh_db, monkeypatch):
+    """An ingest run meets the same stored claims as candidates again and again."""
+    import factdesk.linking as linking
+
+    built = []
+    real = linking.from_stored
+    monkeypatch.setattr(linking, "from_stored", lambda c: built.append(c.id) or real(c))
+    save(fresh_db, "a", "2013-02-06", troops(OLD_TROOPS, 4000, "4,000"))
+    for n, day in enumerate(("07", "08", "09")):
+        ids = save(fresh_db, f"b{n}", f"2013-02-{day}",
+                   troops(NEW_TROOPS.replace("Some", f"Some {n}"), 4500 + n, "4,500", order=0))
+        link_new_claims(fresh_db, ids)
+    assert len(built) == len(set(built))

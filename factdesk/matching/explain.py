@@ -77,6 +77,8 @@ def explain(relation: str, ev, pair=None, detail: dict | None = None) -> str:
     else:
         head = f"related ({ev.masked_similarity:.0f}% similar wording)"
     parts = [head]
+    if detail.get("story"):
+        parts.append("same story, reworded")
     if ev.same_speaker:
         parts.append("same speaker")
     elif ev.rival_speakers:
