@@ -1,8 +1,10 @@
 """Provides the cue rules: from a matched cue token to a cue–source–content record.
 
-`cue_patterns` gives the DependencyMatcher patterns; `verb_record` and
-`according_record` turn one match into a plain record of character offsets (see
-`attribution.find_attributions`). Works on parsed spaCy tokens; no quote-mark logic here.
+`cue_patterns` gives the DependencyMatcher patterns; `verb_record` (active verbs),
+`passive_record`, `noun_record` (nouns and adjectives: "his claim that", "critical of")
+and `according_record` turn one match into a plain record of character offsets (see
+`attribution.find_attributions`). Works on parsed spaCy tokens; no quote-mark logic
+here, and no UI.
 """
 
 from __future__ import annotations
