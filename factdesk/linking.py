@@ -169,28 +169,21 @@ def _candidate_ids(db: Database, texts: list[str], excludes: list[set[int] | fro
     for ws, own in zip(terms, owns):
         outside = {w: df[w] - own.get(w, 0) for w in ws}
         by_rarity = sorted((w for w in ws if outside[w] > 0), key=outside.__getitem__)
-        rare = [w for w in by_rarity if df[w] <= cap][:LINK_SEARCH_TERMS + SPARE_TERMS]
+        rare = [w for w in by_rarity if df[w] <= cap]
         common = [w for w in by_rarity if df[w] > cap][:FALLBACK_TERMS]
         # Few rare words: the claims holding all of them and the rarest common ones as well
         # (an AND query: cheap, and how a near-duplicate of a plain sentence is found).
         fallback = " ".join(rare[:MIN_RARE_TERMS] + common) if len(rare) <= MIN_RARE_TERMS and common else None
         plans.append((rare, common, fallback))
-    lookups = list(dict.fromkeys(w for rare, _, fb in plans for w in rare + ([fb] if fb else [])))
+    first = LINK_SEARCH_TERMS + SPARE_TERMS
+    lookups = list(dict.fromkeys(w for rare, _, fb in plans for w in rare[:first] + ([fb] if fb else [])))
     postings = dict(zip(lookups, term_postings(db, lookups, cap)))
-    out = []
+    scored = []
     for (rare, common, fallback), exclude in zip(plans, excludes):
         scores: dict[int, float] = {}
         slots = LINK_SEARCH_TERMS
-        for word in rare:
-            ids = postings[word]
-            df[word] = len(ids)
-            ids = [cid for cid in ids if cid not in exclude]
-            if df[word] > cap or not ids:
-                continue
-            weight = _idf(df[word], size)
-            for cid in ids:
-                scores[cid] = scores.get(cid, 0.0) + weight
-            slots -= 1
+        for word in rare[:first]:
+            slots -= _add(scores, word, postings[word], exclude, df, size, cap)
             if not slots:
                 break
         if fallback:
@@ -198,9 +191,34 @@ def _candidate_ids(db: Database, texts: list[str], excludes: list[set[int] | fro
             for cid in postings[fallback]:
                 if cid not in exclude:
                     scores[cid] = scores.get(cid, 0.0) + weight
-        # Ties go to the newest claim: the one a changed figure most likely updates.
-        out.append([cid for cid, _ in sorted(scores.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]])
-    return out
+        scored.append(scores)
+    # A claim whose rarest words found few candidates (a small store, a new story) reads the
+    # rest of its rare words: "ferry" in a story's tenth article is no longer rare, but it is
+    # what the earlier articles share.
+    short = [i for i, (rare, _, _) in enumerate(plans) if len(scored[i]) < limit and len(rare) > first]
+    more = list(dict.fromkeys(w for i in short for w in plans[i][0][first:]))
+    postings = dict(zip(more, term_postings(db, more, cap)))
+    for i in short:
+        for word in plans[i][0][first:]:
+            _add(scored[i], word, postings[word], excludes[i], df, size, cap)
+    # Ties go to the newest claim: the one a changed figure most likely updates.
+    return [[cid for cid, _ in sorted(scores.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]]
+            for scores in scored]
+
+
+def _add(scores: dict[int, float], word: str, ids: list[int], exclude, df: dict[str, int],
+         size: int, cap: int) -> int:
+    """Add a word's IDF to the score of every claim holding it; 1 if it scored any, else 0."""
+    df[word] = len(ids)
+    if len(ids) > cap:
+        return 0
+    weight = _idf(len(ids), size)
+    hit = 0
+    for cid in ids:
+        if cid not in exclude:
+            scores[cid] = scores.get(cid, 0.0) + weight
+            hit = 1
+    return hit
 
 
 def link_candidates(db: Database, text: str, limit: int = CANDIDATES,

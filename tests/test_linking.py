@@ -144,3 +144,38 @@ def test_features_are_built_once_per_claim(fresh_db, monkeypatch):
                    troops(NEW_TROOPS.replace("Some", f"Some {n}"), 4500 + n, "4,500", order=0))
         link_new_claims(fresh_db, ids)
     assert len(built) == len(set(built))
+
+
+def _business(text: str, value: float, fig_text: str, what: str | None, unit: str | None,
+              order: int = 0, speaker: str | None = None) -> Claim:
+    start = text.index(fig_text)
+    figure = Figure(value=value, start=start, end=start + len(fig_text), text=fig_text, what=what, unit=unit)
+    return _claim(text, order, speaker=speaker, figures=[figure])
+
+
+def test_unrelated_business_stories_never_update_each_other(fresh_db):
+    """Two companies' results in the same week share units and words, not figures."""
+    save(fresh_db, "a", "2005-02-01",
+         _business("Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three "
+                   "months to December", 1.13e9, "$1.13bn", "quarterly profits", "USD"),
+         _business("TimeWarner said fourth quarter sales rose 2% to $11.1bn from $10.9bn",
+                   11.1e9, "$11.1bn", "fourth quarter sales", "USD", order=1, speaker="TimeWarner"),
+         title="Ad sales boost Time Warner profit")
+    new_ids = save(fresh_db, "b", "2005-02-03",
+                   _business("Quarterly profits at German carmaker BMW rose 12% to $0.9bn for the three "
+                             "months to December", 0.9e9, "$0.9bn", "quarterly profits", "USD"),
+                   _business("BMW said fourth quarter sales rose 3% to $14.2bn from $13.8bn",
+                             14.2e9, "$14.2bn", "fourth quarter sales", "USD", order=1, speaker="BMW"),
+                   title="BMW profits up on strong car sales")
+    link_new_claims(fresh_db, new_ids)
+    assert [l for l in storage.list_links(fresh_db) if l.relation in ("updated_figure", "contradiction")] == []
+
+
+def test_candidates_skip_words_only_the_own_article_holds(fresh_db):
+    """Rare words of the new article itself must not crowd out the words other articles share."""
+    save(fresh_db, "a", "2013-02-06", troops(OLD_TROOPS, 4000, "4,000"))
+    filler = [_claim(f"Zorblax quintessa marvelous plinthwork number {n} dazzled Vortigern onlookers", n + 1)
+              for n in range(5)]
+    new_ids = save(fresh_db, "b", "2013-02-08", troops(NEW_TROOPS + " zorblax quintessa plinthwork", 4500, "4,500"),
+                   *filler)
+    assert link_new_claims(fresh_db, new_ids) >= 1

@@ -75,6 +75,42 @@ CASES = [
      claim("The central bank left interest rates unchanged on Thursday"),
      claim("The striker scored twice in the second half at Wembley"),
      None),
+    ("no injuries days later is another quake, not a contradiction",
+     claim("A very strong earthquake that struck southwest Japan killed one person and injured at least three",
+           fig("three", 3, "people injured", hedge="at least"), published="1987-03-18",
+           title="Japan earthquake kills one"),
+     claim("A moderate earthquake measuring 5.5 on the Richter scale shook southwestern Japan but caused "
+           "no injuries", published="1987-03-23", title="Moderate earthquake hits southwest Japan"),
+     None),
+    ("a short claim alone does not update another offensive's toll",
+     claim("Iraqi troops suffered 3,000 casualties in a week-old offensive by Iran's forces in the mountains",
+           fig("3,000", 3000, "casualties"), speaker="Iranian military commander", published="1987-03-11",
+           title="Iran claims 3,000 Iraqi casualties in fighting"),
+     claim("over 1,500 Iraqi casualties", fig("1,500", 1500, "Iraqi casualties", hedge="over"),
+           speaker="Tehran Radio", published="1987-04-08", title="Iran says offensive aimed at destroying Iraq army"),
+     None),
+    ("different holders' share counts are related, not an update",
+     claim("it cut its stake in Cyclops Corp to 437,425 shares, or 11.1 pct of the total outstanding",
+           fig("437,425", 437425, "shares"), speaker="Sharon Steel", published="1987-03-05"),
+     claim("it has acquired 243,400 shares of Cyclops Corp, or 6.0 pct of the total outstanding",
+           fig("243,400", 243400, "shares"), speaker="Cyacq", published="1987-03-26"),
+     "related"),
+    ("one story reworded: the toll update is still found",
+     claim("At least 26 people died when a car ferry struck a pier as it left Belgium for Britain",
+           fig("26", 26, "people dead", hedge="at least"), published="1987-03-06T18:42:19",
+           title="26 reported dead in ferry disaster"),
+     claim("About 200 people are feared dead after a British cross-channel ferry rolled on its side "
+           "off the Belgian coast last night", fig("200", 200, "people dead", hedge="about"),
+           published="1987-03-06T23:27:45", title="Two hundred feared dead in ferry disaster"),
+     "updated_figure"),
+    ("reworded tolls of two stories: no update",
+     claim("At least 26 people died when a car ferry struck a pier as it left Belgium for Britain",
+           fig("26", 26, "people dead", hedge="at least"), published="1987-03-06",
+           title="26 reported dead in ferry disaster"),
+     claim("The quake on Thursday killed at least six people and was centred near the Reventador volcano",
+           fig("six", 6, "people killed", hedge="at least"), published="1987-03-07",
+           title="Ecuador adopts austerity measures after quake"),
+     None),
 ]
 
 
@@ -191,3 +227,25 @@ def test_rank_prefers_close_claim():
     bad = claim("Obama released a video about terrorism in 2015.", title="Obama video")
     order = rank(query, [(bad, -10.0), (good, -9.0)])
     assert order[0][0] == 1
+
+
+def test_story_update_is_only_suggested():
+    old, new = CASES[-2][1], CASES[-2][2]
+    verdict = classify(new, old)
+    assert (verdict.relation, verdict.tier) == ("updated_figure", "suggested")
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The central bank left interest rates unchanged on Thursday",
+     "The striker scored twice in the second half at Wembley"),
+    ("Nearly num French troops have deployed in Mali", "Some num French troops are now deployed in Mali"),
+    ("Sales rose num pct in the year to December", "Sales fell num pct in the year to December, the firm said"),
+])
+def test_prefilter_is_exactly_the_similarity_floor(a, b):
+    from factdesk.matching.relations import PREFILTER_SIMILARITY, may_relate, relatable, similarity
+    from factdesk.matching.text import process
+
+    a, b = process(a), process(b)
+    expected = similarity(a, b) >= PREFILTER_SIMILARITY
+    assert may_relate(a, b) == expected
+    assert relatable(a, [b]) == [expected]

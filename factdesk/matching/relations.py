@@ -321,9 +321,13 @@ def classify_all(new: ClaimFeatures, old: ClaimFeatures) -> list[Verdict]:
     changed = [(g, f) for g, f in changed if _same_event(ev, toll=bool(g.topics & f.topics))]
     # A short claim ("over 1,500 Iraqi casualties") or a generic counted thing ("shares") says
     # too little alone: the same speaker or the same story must vouch for one event.
+    # Two companies (speakers) each giving their own results are not updating each other.
     vouched = ev.same_speaker or ev.same_story
     changed = [(g, f) for g, f in changed
-               if vouched or (min(new.n_words, old.n_words) >= SHORT_TEXT_WORDS and specific_thing(g, f))]
+               if vouched or (min(new.n_words, old.n_words) >= SHORT_TEXT_WORDS and specific_thing(g, f)
+                              and not (ev.rival_speakers and not (g.topics or f.topics)))]
+    # A figure that differs but is not flagged as changed still is no repeat.
+    differs = any(not _equal(g.value, f.value) for g, f in pairs)
     if changed:
         out: list[Verdict] = []
         close_in_time = ev.days is None or abs(ev.days) <= RIVAL_DAYS
@@ -342,9 +346,9 @@ def classify_all(new: ClaimFeatures, old: ClaimFeatures) -> list[Verdict]:
         return verdict("contradiction", {"why": "negation", "negated_new": new.negated})
     if polarity_ok and tx.opposite_directions(new.directions, old.directions):
         return verdict("contradiction", {"why": "direction"})
-    if ev.similarity >= REPEAT_SIMILARITY and not changed:
+    if ev.similarity >= REPEAT_SIMILARITY and not differs:
         return verdict("repeat", {}, pairs[0] if pairs else None, bonus=max(0.0, ev.similarity - ev.context))
-    if pairs and not changed and ev.masked_similarity >= REPEAT_FIGURE_SIMILARITY and _same_event(ev):
+    if pairs and not differs and ev.masked_similarity >= REPEAT_FIGURE_SIMILARITY and _same_event(ev):
         return verdict("repeat", {"figure": True}, pairs[0], bonus=10.0)
     if (ev.similarity >= RELATED_SIMILARITY and (ev.shared_entities or ev.same_speaker)
             and not ev.place_conflict):
