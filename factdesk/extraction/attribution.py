@@ -16,7 +16,9 @@ from spacy.tokens import Doc
 from .colon import colon_records
 from .content import ParaIndex
 from .cues import according_record, cue_patterns, noun_record, verb_record
+from .filters import drop_unlikely
 from .quotes import Quote, find_quotes, paragraphs
+from .trailing import trailing_record
 
 SPANS_KEY = "factdesk_quotes"
 EXTENSION = "factdesk_attributions"
@@ -102,24 +104,35 @@ def find_attributions(doc: Doc, matcher: DependencyMatcher, min_quote_words: int
         if rec:
             records.append(rec)
     records += colon_records(doc, text, paras)
-    records = _quote_records(text, records, quotes, paras, min_quote_words)
+    records = _quote_records(doc, records, quotes, paras, min_quote_words)
     records = _drop_nested(records)
     for r in records:
         r["kind"] = claim_kind(r["content"], quotes)
-    return records
+    return drop_unlikely(doc, records)
 
 
-def _quote_records(text: str, records: list[dict], quotes: list[Quote], paras: ParaIndex, min_words: int) -> list[dict]:
+def _quote_records(doc: Doc, records: list[dict], quotes: list[Quote], paras: ParaIndex, min_words: int) -> list[dict]:
     """Attach full quotes to cues, merge quote runs, and carry speakers over paragraphs."""
-    records = [r for r in records if r["content"]]
+    text = doc.text
+    # a cue with no content of its own stays a candidate for an adjacent quote
+    # ('"A. B." she said in an interview' parses with nothing under "said")
+    records = [r for r in records if r["content"] or (r["cue"] is not None and r.get("src_head") is not None)]
     records.sort(key=lambda r: r["cue"][0])
     for q in quotes:
         words = len(text[q.start:q.end].split())
         if words < min_words:
             continue
         qchars = q.end - q.start
-        covered = False
+        covered = inner_covered = False
         for r in records:
+            if not r["content"]:
+                continue
+            if r["cue"] is not None and q.start <= r["cue"][0] < q.end:
+                # a cue inside the quote ("'Have I started writing ...' Sanders replied")
+                # only covers it when no cue outside the quote claims it
+                inter = sum(max(0, min(b, q.end) - max(a, q.start)) for a, b in r["content"])
+                inner_covered = inner_covered or inter >= 0.5 * qchars
+                continue
             if r["cue"] is not None and not (q.start <= r["cue"][0] < q.end) and any(q.start <= a and b <= q.end for a, b in r["content"]):
                 # the parse found part of the quote ("A. B," he said → B): take the whole quote
                 r["content"] = sorted([s for s in r["content"] if not (q.start <= s[0] and s[1] <= q.end)] + [[q.start, q.end]])
@@ -146,6 +159,12 @@ def _quote_records(text: str, records: list[dict], quotes: list[Quote], paras: P
                 break
             if c1 <= q.start and len(gap_before) <= 40 and not _has_quote(gap_before):
                 best = r
+        tag = trailing_record(doc, q) if best is None else None
+        if tag is not None:
+            records.append(tag)
+            continue
+        if best is None and inner_covered:
+            continue
         if best is not None:
             own = [s for s in best["content"] if not (s[1] <= q.start and text[s[1]:q.start].strip() == "")]
             if best["content"] and all(_inside_any(s, quotes) for s in best["content"]) or not best["content"] or _tiny(best, text):
@@ -153,7 +172,7 @@ def _quote_records(text: str, records: list[dict], quotes: list[Quote], paras: P
             else:
                 best["content"] = sorted(own + [[q.start, q.end]])
             continue
-        prev = [r for r in records if r["content"][0][0] < q.start]
+        prev = [r for r in records if r["content"] and r["content"][0][0] < q.start]
         if not prev:
             continue
         last = max(prev, key=lambda r: r["content"][-1][1])
@@ -168,12 +187,12 @@ def _quote_records(text: str, records: list[dict], quotes: list[Quote], paras: P
                 "carry": records.index(last), "lemma": None,
             })
     out = [r for r in records if r["content"]]
-    order = sorted(range(len(out)), key=lambda i: out[i]["content"][0][0])
-    remap = {old: new for new, old in enumerate(order)}
-    final = [out[i] for i in order]
+    final = sorted(out, key=lambda r: r["content"][0][0])
+    # carry indexes `records` (which may hold content-less cues); map through identity
+    position = {id(r): n for n, r in enumerate(final)}
     for r in final:
         if r["carry"] is not None:
-            r["carry"] = remap.get(r["carry"])
+            r["carry"] = position.get(id(records[r["carry"]]))
     return final
 
 

@@ -127,6 +127,9 @@ def implicit_source(cue) -> int | None:
     """The subject a subject-less cue borrows: "..., adding that", "after reporting that"."""
     if cue.dep_ in ("relcl", "acl") and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head.i
+    inverted = inverted_source(cue)
+    if inverted is not None:
+        return inverted
     node = cue
     for _ in range(4):
         if node.dep_ in ("ROOT",) or node.head is node:
@@ -147,6 +150,26 @@ def implicit_source(cue) -> int | None:
                 break  # "after one of the groups": the object itself is the speaker
             node = node.head
         return node.i if node.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
+    return None
+
+
+QUOTE_CLOSERS = frozenset({"\"", "\u201d", "''", "\u2019", "'"})
+INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "oprd", "appos"})
+
+
+def inverted_source(cue) -> int | None:
+    """The speaker of an inverted tag after a quote: '"...," said Skelly', '"...," added a Democrat'."""
+    doc = cue.doc
+    j = cue.i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 1 or doc[j].text not in QUOTE_CLOSERS or doc[j - 1].text not in (",", "?", "!"):
+        return None
+    for c in cue.rights:
+        if c.left_edge.i != cue.i + 1:
+            continue
+        if c.dep_ in INVERTED_DEPS and c.pos_ in ("PROPN", "NOUN", "PRON") or c.text[:1].isupper() and not c.is_punct:
+            return c.i  # (the small model tags "said Skelly" as an adverb)
     return None
 
 
