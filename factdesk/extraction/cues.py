@@ -219,21 +219,7 @@ def passive_record(doc: Doc, text: str, cue, lemma: str, paras: ParaIndex, quote
             for o in c.children:
                 if o.dep_ in ("pobj", "pcomp"):
                     spans += content_chars(o)
-    if not spans:
-        return None
-    pstart, pend = paras.bounds(cue.idx)
-    content = clean(text, clip(spans, pstart, pend), quotes)
-    if not content:
-        return None
-    return {
-        "cue": [cue.idx, cue.idx + len(cue.text)],
-        "cue_i": cue.i,
-        "src_head": src_i,
-        "content": [list(s) for s in content],
-        "kind": "indirect",
-        "carry": None,
-        "lemma": lemma,
-    }
+    return _clause_record(text, cue, src_i, spans, paras, quotes, lemma)
 
 
 def noun_record(doc: Doc, text: str, cue, paras: ParaIndex, quotes: list[Quote]) -> dict | None:
@@ -259,6 +245,14 @@ def noun_record(doc: Doc, text: str, cue, paras: ParaIndex, quotes: list[Quote])
         # "Lee voiced criticism of the plan": the subject of the light verb
         subj = [c for c in cue.head.children if c.dep_ in SUBJ_DEPS]
         src_i = subj[0].i if subj else None
+    return _clause_record(text, cue, src_i, spans, paras, quotes, cue.lower_)
+
+
+def _clause_record(text: str, cue, src_i: int | None, spans: list[tuple[int, int]],
+                   paras: ParaIndex, quotes: list[Quote], lemma: str) -> dict | None:
+    """The record for content completing a cue, kept inside the cue's paragraph."""
+    if not spans:
+        return None
     pstart, pend = paras.bounds(cue.idx)
     content = clean(text, clip(spans, pstart, pend), quotes)
     if not content:
@@ -270,5 +264,5 @@ def noun_record(doc: Doc, text: str, cue, paras: ParaIndex, quotes: list[Quote])
         "content": [list(s) for s in content],
         "kind": "indirect",
         "carry": None,
-        "lemma": cue.lower_,
+        "lemma": lemma,
     }
