@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from .colon import colon_records
 from .content import ParaIndex
 from .cues import according_record, cue_patterns, noun_record, verb_record
-from .filters import drop_unlikely
+from .filters import drop_unlikely, keep_only
 from .quotes import Quote, find_quotes, paragraphs
 from .trailing import trailing_record
 
@@ -186,14 +186,8 @@ def _quote_records(doc: Doc, records: list[dict], quotes: list[Quote], paras: Pa
                 "content": [[q.start, q.end]], "kind": "direct",
                 "carry": records.index(last), "lemma": None,
             })
-    out = [r for r in records if r["content"]]
-    final = sorted(out, key=lambda r: r["content"][0][0])
-    # carry indexes `records` (which may hold content-less cues); map through identity
-    position = {id(r): n for n, r in enumerate(final)}
-    for r in final:
-        if r["carry"] is not None:
-            r["carry"] = position.get(id(records[r["carry"]]))
-    return final
+    # carry indexes `records` (which may hold content-less cues); keep_only maps it through
+    return keep_only(records, sorted((r for r in records if r["content"]), key=lambda r: r["content"][0][0]))
 
 
 def _drop_nested(records: list[dict]) -> list[dict]:
@@ -208,13 +202,7 @@ def _drop_nested(records: list[dict]) -> list[dict]:
         if c is not None and any(o is not r and any(a <= c[0] < b for a, b in o["content"]) for o in records):
             continue
         keep.append(r)
-    if len(keep) == len(records):
-        return records
-    index = {id(r): n for n, r in enumerate(keep)}
-    for r in keep:
-        if r["carry"] is not None:
-            r["carry"] = index.get(id(records[r["carry"]]))
-    return keep
+    return keep_only(records, keep)
 
 
 def _has_quote(s: str) -> bool:

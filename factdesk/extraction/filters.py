@@ -25,8 +25,15 @@ FIRST_PERSON = frozenset({"i", "we", "you"})
 
 def drop_unlikely(doc: Doc, records: list[dict]) -> list[dict]:
     """Return `records` without the improbable ones, keeping `carry` indices right."""
-    keep = [r for r in records if not _unlikely(doc, r)]
-    if len(keep) == len(records):
+    return keep_only(records, [r for r in records if not _unlikely(doc, r)])
+
+
+def keep_only(records: list[dict], keep: list[dict]) -> list[dict]:
+    """`keep` (a reordered subset of `records`) with every `carry` index pointing into it.
+
+    A carried quote names the record it continues by index; a record that is gone leaves None.
+    """
+    if len(keep) == len(records) and all(a is b for a, b in zip(keep, records)):
         return records
     index = {id(r): n for n, r in enumerate(keep)}
     for r in keep:
