@@ -152,6 +152,16 @@ CONSTRUCTIONS = [
     ("Critics railed against the plan.", "the plan", "Critics"),  # cue-specific preposition
     ("Voters believe in a fairer system.", "a fairer system", "Voters"),
     ("Ms. Diaz said the tax would rise, which would hurt renters.", "the tax would rise", "Ms. Diaz"),  # aside cut
+    ("As the Gazette noted, the mayor raised $1.1 million from developers.",
+     "the mayor raised $1.1 million from developers", "the Gazette"),  # "as X noted" aside
+    ("The economy, as the minister said, grew faster than forecast.",
+     "The economy grew faster than forecast", "the minister"),  # interjected "as X said"
+    ("He replied: \u201cThe bigger the turnout, the better I feel.\u201d",
+     "\u201cThe bigger the turnout, the better I feel.\u201d", "He"),  # "I feel" inside the quote is not the cue
+    ("She added, \u201cwhat I don't understand is why the council waited.\u201d",
+     "\u201cwhat I don't understand is why the council waited.\u201d", "She"),
+    ("Reyes continued:\n\n\u201cWe will be back next year with twice the boats.\u201d\n\nThe harbour was quiet.",
+     "\u201cWe will be back next year with twice the boats.\u201d", "Reyes"),  # colon closing its paragraph
 ]
 
 
@@ -167,6 +177,7 @@ def test_constructions(nlp, sentence, content, mention):
     "UPDATE: The road has reopened.",  # a section label, not a speaker
     "The permit was issued on Monday.",  # a passive event, not an attribution
     "The new bridge was found to be safe by inspectors in 2019 and 2020",
+    "As expected, the bank raised its rates.",  # "as expected" has no one expecting
 ])
 def test_not_attributions(nlp, sentence):
     assert [c.text for c in extract(nlp, sentence) if c.kind != "unattributed"] == []

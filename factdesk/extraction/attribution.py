@@ -103,6 +103,7 @@ def find_attributions(doc: Doc, matcher: DependencyMatcher, min_quote_words: int
             rec = verb_record(doc, text, cue_i, src_i, paras, quotes)
         if rec:
             records.append(rec)
+    records = [r for r in records if not _reaches_out_of_quote(r, quotes)]
     records += colon_records(doc, text, paras)
     records = _quote_records(doc, records, quotes, paras, min_quote_words)
     records = _drop_nested(records)
@@ -203,6 +204,20 @@ def _drop_nested(records: list[dict]) -> list[dict]:
             continue
         keep.append(r)
     return keep_only(records, keep)
+
+
+def _reaches_out_of_quote(rec: dict, quotes: list[Quote]) -> bool:
+    """A cue inside a quote whose content lies wholly outside it ('He replied: "... I feel."'
+    parses "feel" as taking "He replied" as its content): the quoted speaker cannot be
+    reporting the words that frame the quote."""
+    if rec["cue"] is None or not rec["content"]:
+        return False
+    c0 = rec["cue"][0]
+    for q in quotes:
+        if q.start < c0 < q.end:
+            # (a quote mark or two of overlap is the frame's punctuation, not quoted words)
+            return sum(max(0, min(b, q.end) - max(a, q.start)) for a, b in rec["content"]) <= 2
+    return False
 
 
 def _has_quote(s: str) -> bool:

@@ -70,6 +70,10 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
         # "X, he said" / "X, he said, Y": the parser made the reported clause the head;
         # PolNeAR's content is the clause on both sides of the interjection
         spans = subtree_chars(cue.head, exclude=[cue])
+    if (not spans and not has_object and cue.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in cue.children)
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)):
+        # "As the Times noted, X" / "X, as the minister said, Y": the clause the aside hangs on
+        spans = content_chars(cue.head, exclude=[cue])
     if not spans:
         nxt = doc[cue_i + 1] if cue_i + 1 < len(doc) else None
         if nxt is not None and nxt.text == ":":
@@ -78,6 +82,11 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
             if after:
                 end = after[0].end
             spans = [(nxt.idx + 1, end)]
+            n = paras.of(cue.idx)
+            if not text[nxt.idx + 1:pend].strip() and n + 1 < len(paras.paras):
+                # "Cruz continued:" closing its paragraph introduces the next one
+                pstart, pend = paras.paras[n + 1]
+                spans = [(pstart, pend)]
     if not spans and lemma not in lexicon.ADDRESSEE_VERBS:
         objs = [c for c in cue.children if c.dep_ == "dobj"]
         if objs:
