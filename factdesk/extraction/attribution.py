@@ -103,7 +103,7 @@ def find_attributions(doc: Doc, matcher: DependencyMatcher, min_quote_words: int
             rec = verb_record(doc, text, cue_i, src_i, paras, quotes)
         if rec:
             records.append(rec)
-    records = [r for r in records if not _reaches_out_of_quote(r, quotes)]
+    records = [r for r in records if not _reaches_out_of_quote(r, quotes) and not _voice_of_the_quote(r, quotes)]
     records += colon_records(doc, text, paras)
     records = _quote_records(doc, records, quotes, paras, min_quote_words)
     records = _drop_nested(records)
@@ -217,6 +217,20 @@ def _reaches_out_of_quote(rec: dict, quotes: list[Quote]) -> bool:
         if q.start < c0 < q.end:
             # (a quote mark or two of overlap is the frame's punctuation, not quoted words)
             return sum(max(0, min(b, q.end) - max(a, q.start)) for a, b in rec["content"]) <= 2
+    return False
+
+
+def _voice_of_the_quote(rec: dict, quotes: list[Quote]) -> bool:
+    """A cue inside a quote with its content there too ('"... This suggests the economy
+    slowed."', '"The figures show we were right," he said'): the words are the quoted
+    speaker's own, so the quote is one claim of theirs, not a claim by "this"."""
+    if rec["cue"] is None or not rec["content"]:
+        return False
+    c0 = rec["cue"][0]
+    for q in quotes:
+        if q.start < c0 < q.end:
+            # (an unclosed quote runs to the paragraph's end and may hold the tag itself)
+            return q.closed and all(q.start <= a and b <= q.end for a, b in rec["content"])
     return False
 
 

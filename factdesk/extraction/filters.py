@@ -19,6 +19,8 @@ project knock advocate remind repeat post advice determine see
 """Cues whose short complements are things done, not things said: "released a statement",
 "found themselves", "continue to do", "offered shelter"."""
 
+RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
+TIME_WORDS = frozenset("year years week weeks month months day days decade decades century quarter period season weekend".split())
 FIRST_PERSON = frozenset({"i", "we", "you"})
 """Sources that, inside a quote, are the quoted speaker talking, not a speaker named."""
 
@@ -48,6 +50,10 @@ def _unlikely(doc: Doc, r: dict) -> bool:
         return False
     src = doc[r["src_head"]] if r.get("src_head") is not None else None
     words = sum(len(doc.text[a:b].split()) for a, b in r["content"])
+    if words == 1 and doc.text[r["content"][0][0]:r["content"][-1][1]].strip().lower() in RELATIVE_WORDS:
+        return True  # "TV Diaries, which is shown around the world": the content is the antecedent's stand-in
+    if r.get("lemma") == "see" and src is not None and (src.lower_ in RELATIVE_WORDS or src.pos_ in ("NUM",) or src.lower_ in TIME_WORDS):
+        return True  # "the show, which saw celebrities compete", "2004 saw prices rise": not perception
     if r["kind"] == "indirect" and words <= SHORT_CONTENT_WORDS and r.get("lemma") in SHORT_CONTENT_UNLIKELY:
         return True
     if words <= SHORT_CONTENT_WORDS and r["kind"] == "indirect":

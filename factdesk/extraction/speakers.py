@@ -89,11 +89,13 @@ class Registry:
             e.pos = max(e.pos, pos)
         return e
 
-    def latest(self, pos: int, kinds: tuple[str, ...], heads: tuple[str, ...] = ()) -> Entity | None:
+    def latest(self, pos: int, kinds: tuple[str, ...], heads: tuple[str, ...] = (), strict: bool = False) -> Entity | None:
+        """The entity of `kinds` mentioned last before `pos`; with `heads`, one whose name holds
+        one of them (organisations are exempt from that unless `strict`)."""
         best = None
         for e in self.entities:
             if e.kind in kinds and e.pos < pos and (best is None or e.pos > best.pos):
-                if heads and not any(h in _norm(e.name).split() or h in e.aliases for h in heads) and e.kind != "organisation":
+                if heads and not any(h in _norm(e.name).split() or h in e.aliases for h in heads) and (strict or e.kind != "organisation"):
                     continue
                 best = e
         return best
@@ -150,6 +152,23 @@ def _acronyms(doc) -> list[tuple[int, str, str]]:
         full = doc[words[-1].i: t.i].text.strip()
         out.append((start, full, acr.text))
     return out
+
+
+def _earlier_full_name(doc, head) -> str | None:
+    """The last capitalised name before `head` that holds its word ("Reserve Bank of Australia"
+    for "the Bank"), or None."""
+    for t in reversed(doc[: head.i]):
+        if t.text != head.text:
+            continue
+        lo = hi = t.i
+        while lo > 0 and (doc[lo - 1].text[:1].isupper() and doc[lo - 1].pos_ == "PROPN"):
+            lo -= 1
+        while hi + 1 < len(doc) and (doc[hi + 1].text[:1].isupper() and doc[hi + 1].pos_ == "PROPN"
+                                     or doc[hi + 1].lower_ in ("of", "for") and hi + 2 < len(doc) and doc[hi + 2].text[:1].isupper()):
+            hi += 1 if doc[hi + 1].text[:1].isupper() else 2
+        if hi > lo and not doc[hi].is_punct:
+            return doc[lo: hi + 1].text
+    return None
 
 
 def name_chain(tok):
@@ -274,8 +293,11 @@ def _resolve_one(doc, reg: Registry, head) -> tuple[Entity | None, tuple[int, in
             e = reg.next_org(pos)
             if e is not None:
                 return e, mention
-        if det and det[0] in ("the", "this", "that") and head.lower_ in lexicon.ORG_WORDS:
-            e = reg.latest(pos, ("organisation",))
+        bare = not any(c.dep_ in ("amod", "compound", "nmod", "poss", "nummod") for c in head.children)
+        if det and det[0] in ("the", "this", "that") and head.lower_ in lexicon.ORG_WORDS and bare:
+            # "the Bank" is the Reserve Bank named earlier; "the group" the latest organisation.
+            # "The Australian government" is not bare: it names a speaker of its own (below)
+            e = reg.latest(pos, ("organisation",), heads=(head.lower_,), strict=True) or reg.latest(pos, ("organisation",))
             if e is not None:
                 e.pos = pos
                 return e, mention
@@ -299,6 +321,16 @@ def _resolve_one(doc, reg: Registry, head) -> tuple[Entity | None, tuple[int, in
     name = _text(doc, name_toks) or head.text
     role = _text(doc, role_toks) or None
     e = reg.find(name)
+    if e is None and len(name_toks) == 1 and head.lower_ in lexicon.ORG_WORDS and head.text[:1].isupper():
+        # "the Bank said": the Reserve Bank of Australia named earlier, speaker or not
+        e = reg.latest(pos, ("organisation",), heads=(head.lower_,), strict=True)
+        full = None if e is not None else _earlier_full_name(doc, head)
+        if full:
+            e = reg.add(full, "organisation", pos)
+        if e is not None:
+            e.aliases.append(name)
+            e.pos = pos
+            return e, mention
     if e is None and affiliation:
         pass
     kind = e.kind if e is not None else _kind(doc, reg, head, name, role)
