@@ -237,3 +237,38 @@ def test_extract_never_raises_and_spans_in_bounds(nlp, text):
         spans = list(c.content) + [s for s in (c.cue, c.speaker_mention) if s] + [f.span for f in c.figures]
         assert all(0 <= a <= b <= len(text) for a, b in spans)
         assert c.kind in ("direct", "indirect", "mixed", "unattributed")
+
+
+SPEAKERS = [
+    # (text, claim key, speaker name, role) — who a later mention or a described speaker is
+    ("The Reserve Bank of Australia lifted rates to 5.5%. The Bank said it had acted to curb inflation.",
+     "acted to curb inflation", "Reserve Bank of Australia", None),  # "the Bank" is the full name seen before
+    ("The Reserve Bank raised rates. The Australian government said the economy remained strong.",
+     "the economy remained strong", "Australian government", None),  # a described organisation is its own speaker
+    ('Katherine Jackson said her son was innocent. Describing him as kind, the mother-of-nine said she feared for him.',
+     "she feared for him", "Katherine Jackson", None),  # "the mother-of-nine" is the person just named
+    ("James McIlroy won in Sheffield. The 28-year-old runner said he was in the best shape of his life.",
+     "in the best shape of his life", "James McIlroy", None),
+    ("Russian Dmitriy Bogdanov claimed the race would be close.", "the race would be close", "Dmitriy Bogdanov", "Russian"),
+    ("French striker Thierry Henry said he was tired.", "he was tired", "Thierry Henry", "French striker"),
+    ('"I know his character," she said. "He loves children." Describing him as "a good person", Ann Lee said she was worried.',
+     "He loves children", None, None),  # the quote after "she said." is hers, not the next sentence's
+]
+
+
+@pytest.mark.parametrize("text, key, speaker, role", SPEAKERS)
+def test_speakers(nlp, text, key, speaker, role):
+    claim = by_key([c for c in extract(nlp, text) if c.kind != "unattributed"], key)
+    if speaker is None:  # the sentence after is someone else's: the quote must not go to it
+        assert "I know his character" in claim.text
+        return
+    assert (claim.speaker.name, claim.speaker.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Numerous British shows were among those nominated for the Golden Rose awards.",
+    "Strictly Come Dancing, which saw celebrities compete against each other, was nominated.",
+    "UK nominee TV Diaries, which is shown around the world, is owned by a British company.",
+])
+def test_not_speakers(nlp, sentence):
+    assert [c.text for c in extract(nlp, sentence) if c.kind != "unattributed"] == []

@@ -155,7 +155,8 @@ def _quote_records(doc: Doc, records: list[dict], quotes: list[Quote], paras: Pa
                 continue
             gap_after = text[q.end:c0]
             gap_before = text[c1:q.start]
-            if c0 >= q.end and len(gap_after) <= 60 and "\n" not in gap_after and not _has_quote(gap_after):
+            if (c0 >= q.end and len(gap_after) <= 60 and "\n" not in gap_after and not _has_quote(gap_after)
+                    and not _sentence_after(text, q)):
                 best = r
                 break
             if c1 <= q.start and len(gap_before) <= 40 and not _has_quote(gap_before):
@@ -232,6 +233,14 @@ def _voice_of_the_quote(rec: dict, quotes: list[Quote]) -> bool:
             # (an unclosed quote runs to the paragraph's end and may hold the tag itself)
             return q.closed and all(q.start <= a and b <= q.end for a, b in rec["content"])
     return False
+
+
+def _sentence_after(text: str, q: Quote) -> bool:
+    """Whether a new sentence starts after quote `q`: it closes on a full stop and the next
+    word is capitalised ('"... you love." Describing him as ...'), so a cue there is not its tag."""
+    inner = text[q.start:q.end].rstrip("\"'\u201d\u2019 ")
+    first = (text[q.end:q.end + 40].split() or [""])[0]
+    return inner.endswith(".") and first[:1].isupper() and first != "I"
 
 
 def _has_quote(s: str) -> bool:

@@ -134,9 +134,10 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
 
 def implicit_source(cue) -> int | None:
     """The subject a subject-less cue borrows: "..., adding that", "after reporting that"."""
+    if cue.dep_ == "acl" and cue.tag_ == "VBN":
+        return None  # "a group backing Bush" speaks; "shows nominated for awards" were spoken of
     if cue.dep_ in ("relcl", "acl") and cue.head.pos_ in ("NOUN", "PROPN"):
-        # "a group backing Bush" speaks; "shows nominated for awards" were spoken of
-        return None if cue.tag_ == "VBN" and cue.dep_ == "acl" else cue.head.i
+        return cue.head.i
     inverted = inverted_source(cue)
     if inverted is not None:
         return inverted

@@ -157,6 +157,16 @@ coach commissioner councillor councilman councilwoman congressman congresswoman 
 strategist pollster consultant chairperson treasurer counsel lawyer
 """.split())
 """Words that make the start of a mention a role ("French Defence Minister ...")."""
+PERSON_NOUNS = frozenset("""
+man woman boy girl mother father son daughter wife husband brother sister widow grandmother
+grandfather mother-of-two mother-of-three mother-of-nine father-of-two father-of-three
+player runner striker midfielder defender goalkeeper keeper captain batsman bowler athlete
+sprinter champion boxer golfer driver rider swimmer skier actor actress singer star musician
+rapper comedian presenter director producer writer author artist designer model veteran
+teenager student pupil pensioner resident victim survivor witness businessman businesswoman
+billionaire tycoon entrepreneur banker trader farmer worker nurse surgeon soldier pilot
+""".split())
+"""Nouns that, after "the", describe the person last named ("the actress said")."""
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr", "sir", "prof."})
 
 ORG_WORDS = frozenset("""

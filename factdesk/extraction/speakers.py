@@ -94,11 +94,19 @@ class Registry:
         one of them (organisations are exempt from that unless `strict`)."""
         best = None
         for e in self.entities:
-            if e.kind in kinds and e.pos < pos and (best is None or e.pos > best.pos):
+            if e.kind in kinds and e.pos <= pos and (best is None or e.pos > best.pos):
                 if heads and not any(h in _norm(e.name).split() or h in e.aliases for h in heads) and (strict or e.kind != "organisation"):
                     continue
                 best = e
         return best
+
+    def latest_person(self, pos: int) -> Entity | None:
+        """The person named last before `pos`, whether or not they have spoken yet."""
+        e = self.latest(pos, ("person",))
+        ent = next((x for x in reversed(self.doc.ents) if x.label_ == "PERSON" and x.end_char <= pos and len(x) >= 2), None)
+        if ent is not None and (e is None or ent.start_char > e.pos):
+            e = self.add(ent.text, "person", ent.start_char)
+        return e
 
     def next_org(self, pos: int, limit: int = 800) -> Entity | None:
         for apos, full, _acr in self.acronyms:
@@ -169,6 +177,11 @@ def _earlier_full_name(doc, head) -> str | None:
         if hi > lo and not doc[hi].is_punct:
             return doc[lo: hi + 1].text
     return None
+
+
+def _aged(head) -> bool:
+    """Whether a description carries an age ("the 28-year-old ...")."""
+    return any(t.lower_ == "old" and t.i >= 2 and t.doc[t.i - 2].lower_ in ("year", "years") for t in head.lefts for t in t.subtree)
 
 
 def name_chain(tok):
@@ -306,6 +319,12 @@ def _resolve_one(doc, reg: Registry, head) -> tuple[Entity | None, tuple[int, in
             if e is not None and e.role and head.lower_ in e.role.lower():
                 e.pos = pos
                 return e, mention
+        if det and det[0] in ("the",) and (head.lower_ in lexicon.PERSON_NOUNS or _aged(head)):
+            # "the mother-of-nine", "the 28-year-old runner": news style for the person just named
+            e = reg.latest_person(pos)
+            if e is not None:
+                e.pos = pos
+                return e, mention
         name = " ".join(words) if words else head.text
         name = _text(doc, chain) or head.text
         kind = "organisation" if head.lower_ in lexicon.ORG_WORDS else "person"
@@ -318,6 +337,15 @@ def _resolve_one(doc, reg: Registry, head) -> tuple[Entity | None, tuple[int, in
     role_toks, name_toks = split_role(chain)
     while name_toks and name_toks[0].lower_ in lexicon.HONORIFICS and len(name_toks) > 1:
         name_toks = name_toks[1:]
+    if head.ent_type_ == "PERSON" and len(name_toks) > 1:
+        # "Northern Ireland man James McIlroy", "Russian Dmitriy Bogdanov": the person's name
+        # is the PERSON entity ending at the head; what comes before it describes them
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
+        if ent is not None and ent.end - 1 == head.i and name_toks[0].i < ent.start and len(ent) >= 2:
+            role_toks = [t for t in chain if t.i < ent.start]
+            name_toks = [t for t in name_toks if t.i >= ent.start]
+    while len(name_toks) > 1 and name_toks[0].pos_ == "ADJ" and name_toks[0].dep_ == "amod":
+        role_toks, name_toks = [*role_toks, name_toks[0]], name_toks[1:]  # "Russian Dmitriy Bogdanov"
     name = _text(doc, name_toks) or head.text
     role = _text(doc, role_toks) or None
     e = reg.find(name)
