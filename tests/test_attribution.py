@@ -160,6 +160,9 @@ CONSTRUCTIONS = [
      "\u201cThe bigger the turnout, the better I feel.\u201d", "He"),  # "I feel" inside the quote is not the cue
     ("She added, \u201cwhat I don't understand is why the council waited.\u201d",
      "\u201cwhat I don't understand is why the council waited.\u201d", "She"),
+    ("Senator Ruiz is calling for the state to audit the contract.",
+     "the state to audit the contract", "Senator Ruiz"),  # for-to clause parsed as an adverbial
+    ("\u201cDenver,\u201d he answered.", "\u201cDenver,\u201d", "he"),  # a one-word quote with its tag
     ("Reyes continued:\n\n\u201cWe will be back next year with twice the boats.\u201d\n\nThe harbour was quiet.",
      "\u201cWe will be back next year with twice the boats.\u201d", "Reyes"),  # colon closing its paragraph
 ]

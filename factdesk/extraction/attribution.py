@@ -121,7 +121,7 @@ def _quote_records(doc: Doc, records: list[dict], quotes: list[Quote], paras: Pa
     records.sort(key=lambda r: r["cue"][0])
     for q in quotes:
         words = len(text[q.start:q.end].split())
-        if words < min_words:
+        if words < min_words and not _tagged_one_word(text, q):
             continue
         qchars = q.end - q.start
         covered = inner_covered = False
@@ -233,6 +233,14 @@ def _voice_of_the_quote(rec: dict, quotes: list[Quote]) -> bool:
             # (an unclosed quote runs to the paragraph's end and may hold the tag itself)
             return q.closed and all(q.start <= a and b <= q.end for a, b in rec["content"])
     return False
+
+
+def _tagged_one_word(text: str, q: Quote) -> bool:
+    """A one-word quote closed on a comma, ? or ! with a lowercase tag after it
+    ('"Denver," he answered.'): an answer, not a scare quote like "real war"."""
+    inner = text[q.start:q.end].rstrip("\"'\u201d\u2019 ")
+    after = text[q.end:q.end + 40].split()
+    return q.closed and inner[-1:] in (",", "?", "!") and bool(after) and after[0][:1].islower()
 
 
 def _sentence_after(text: str, q: Quote) -> bool:

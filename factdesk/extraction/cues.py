@@ -55,13 +55,16 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
     if src is not None and src.lower_ in ("there", "this", "that") and src.dep_ == "expl":
         return None
     comps = [c for c in cue.children if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")]
+    # "is calling for the US to act": the parser makes the for-to clause an adverbial
+    comps += [c for c in cue.children if c.dep_ == "advcl" and c.i > cue_i
+              and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == c.left_edge.i == cue_i + 1 for m in c.children)]
     if src is not None and len(comps) > 1:
         far = [c for c in comps if (c.i > cue_i) == (src.i < cue_i)]
         comps = far or comps
     pstart, pend = paras.bounds(cue.idx)
     spans: list[tuple[int, int]] = []
     for c in comps:
-        excl = [t for t in c.subtree if t.i == src_i]
+        excl = [t for t in c.subtree if t.i == src_i or (t.dep_ == "mark" and t.lower_ == "for" and t.i == c.left_edge.i)]
         spans += content_chars(c, exclude=excl)
     left = next((t.i for t in cue.subtree if not t.is_punct), cue_i)
     has_object = any(c.dep_ in ("dobj", "attr", "oprd") and c.i > cue_i for c in cue.children)
