@@ -163,6 +163,10 @@ CONSTRUCTIONS = [
     ("Senator Ruiz is calling for the state to audit the contract.",
      "the state to audit the contract", "Senator Ruiz"),  # for-to clause parsed as an adverbial
     ("\u201cDenver,\u201d he answered.", "\u201cDenver,\u201d", "he"),  # a one-word quote with its tag
+    ('"There is nothing to hide" \u2014 that was the message from the mayor on Tuesday.',
+     '"There is nothing to hide"', "the mayor"),  # a noun cue after the quote, source by "from"
+    ("Smith, the union's general secretary, told the BBC: \"Our members are angry.\"",
+     '"Our members are angry."', "Smith, the union's general secretary"),  # no trailing comma in the mention
     ("Reyes continued:\n\n\u201cWe will be back next year with twice the boats.\u201d\n\nThe harbour was quiet.",
      "\u201cWe will be back next year with twice the boats.\u201d", "Reyes"),  # colon closing its paragraph
 ]
@@ -254,6 +258,8 @@ SPEAKERS = [
      "in the best shape of his life", "James McIlroy", None),
     ("Russian Dmitriy Bogdanov claimed the race would be close.", "the race would be close", "Dmitriy Bogdanov", "Russian"),
     ("French striker Thierry Henry said he was tired.", "he was tired", "Thierry Henry", "French striker"),
+    ("Ann Lee, a spokeswoman for the council, said the road would reopen.", "the road would reopen",
+     "Ann Lee", "spokeswoman for the council"),  # an apposition gives the role
     ('"I know his character," she said. "He loves children." Describing him as "a good person", Ann Lee said she was worried.',
      "He loves children", None, None),  # the quote after "she said." is hers, not the next sentence's
 ]

@@ -253,7 +253,14 @@ def noun_record(doc: Doc, text: str, cue, paras: ParaIndex, quotes: list[Quote])
             for o in c.children:
                 if o.dep_ in ("pobj", "pcomp"):
                     spans += content_chars(o)
+        elif c.dep_ == "prep" and c.i > cue.i and c.lower_ in ("from", "by") and src_i is None:
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            src_i = objs[0].i if objs else None  # "the message from the mayor"
     if not spans:
+        if src_i is not None and cue.dep_ == "attr":
+            # '"Nothing to hide" — that was the message from the mayor': the quote before it
+            return {"cue": [cue.idx, cue.idx + len(cue.text)], "cue_i": cue.i, "src_head": src_i,
+                    "content": [], "kind": "indirect", "carry": None, "lemma": cue.lower_}
         return None
     if src_i is None and cue.dep_ in ("dobj", "acomp"):
         # "Lee voiced criticism of the plan": the subject of the light verb

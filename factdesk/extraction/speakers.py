@@ -16,6 +16,20 @@ from .registry import Entity, Registry, earlier_full_name
 CUT_DEPS = frozenset({"relcl", "acl", "appos", "prep", "punct", "cc", "conj", "advmod", "poss", "case", "det", "nummod", "quantmod"})
 
 
+def _appositive_role(doc, head, affiliation: str | None) -> tuple[str | None, str | None]:
+    """The role an apposition gives a name ("Smith, the union's general secretary,"), with
+    the possessor as affiliation; (None, affiliation) when there is none."""
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > head.i and (c.lower_ in lexicon.TITLES or c.lower_ in lexicon.PERSON_NOUNS):
+            keep = [t for t in c.subtree if t.dep_ not in ("det", "relcl", "acl", "punct") and not any(
+                a.dep_ in ("relcl", "acl", "poss") and a.i != c.i and t in a.subtree for a in c.subtree)]
+            for p in c.children:
+                if p.dep_ == "poss" and affiliation is None:
+                    affiliation = _text(doc, [t for t in p.subtree if t.dep_ not in ("case", "det")]) or None
+            return (_text(doc, keep) or None), affiliation
+    return None, affiliation
+
+
 def _aged(head) -> bool:
     """Whether a description carries an age ("the 28-year-old ...")."""
     return any(t.lower_ == "old" and t.i >= 2 and t.doc[t.i - 2].lower_ in ("year", "years") for t in head.lefts for t in t.subtree)
@@ -119,6 +133,8 @@ def _resolve_one(doc, reg: Registry, head) -> tuple[Entity | None, tuple[int, in
             e.pos = pos
         return e, mention
     sub = list(head.subtree)
+    while len(sub) > 1 and sub[-1].is_punct and sub[-1].text in ",;:\u2014-":
+        sub.pop()  # "The company, which employs 3,000 people," ends at "people"
     mention = (sub[0].idx, sub[-1].idx + len(sub[-1].text))
     defined = reg.defined_at(head.idx)
     if defined is not None:
@@ -185,6 +201,8 @@ def _resolve_one(doc, reg: Registry, head) -> tuple[Entity | None, tuple[int, in
         role_toks, name_toks = [*role_toks, name_toks[0]], name_toks[1:]  # "Russian Dmitriy Bogdanov"
     name = _text(doc, name_toks) or head.text
     role = _text(doc, role_toks) or None
+    if role is None and head.pos_ == "PROPN":
+        role, affiliation = _appositive_role(doc, head, affiliation)
     e = reg.find(name)
     if e is None and len(name_toks) == 1 and head.lower_ in lexicon.ORG_WORDS and head.text[:1].isupper():
         # "the Bank said": the Reserve Bank of Australia named earlier, speaker or not
@@ -196,8 +214,6 @@ def _resolve_one(doc, reg: Registry, head) -> tuple[Entity | None, tuple[int, in
             e.aliases.append(name)
             e.pos = pos
             return e, mention
-    if e is None and affiliation:
-        pass
     kind = e.kind if e is not None else _kind(doc, reg, head, name, role)
     e = reg.add(name, kind, pos, role=role, affiliation=affiliation)
     if role and e.kind != "person":
