@@ -214,6 +214,11 @@ def test_seed_article_claims_and_speakers(nlp):
         if not any(c.speaker and norm(c.speaker.name) in names for c in hits):
             wrong.append(g["key"])
     assert wrong == []
+    for key in ("Nearly 4,000 French troops", "some 8,000 African troops", "some 1,800 Chadian troops"):
+        narrative = by_key(claims, key)  # the outlet's own figures stay the outlet's
+        assert (narrative.kind, narrative.speaker.name) == ("unattributed", "AFP"), key
+    for c in claims:  # no claim repeats its own words
+        assert all(a[1] <= b[0] for a, b in zip(c.content, c.content[1:])), c.text
     dardar = by_key(claims, "The combat isn't over").speaker
     assert (dardar.name, dardar.affiliation) == ("Abou Dardar", "MUJAO")
     le_drian = by_key(claims, "struck back").speaker
@@ -243,6 +248,7 @@ def test_extract_never_raises_and_spans_in_bounds(nlp, text):
     for c in extract(nlp, text, outlet="X"):
         spans = list(c.content) + [s for s in (c.cue, c.speaker_mention) if s] + [f.span for f in c.figures]
         assert all(0 <= a <= b <= len(text) for a, b in spans)
+        assert all(a[1] <= b[0] for a, b in zip(c.content, c.content[1:]))  # sorted, never overlapping
         assert c.kind in ("direct", "indirect", "mixed", "unattributed")
 
 

@@ -108,8 +108,20 @@ def find_attributions(doc: Doc, matcher: DependencyMatcher, min_quote_words: int
     records = _quote_records(doc, records, quotes, paras, min_quote_words)
     records = _drop_nested(records)
     for r in records:
+        r["content"] = _merge_overlaps(r["content"])
         r["kind"] = claim_kind(r["content"], quotes)
     return drop_unlikely(doc, records)
+
+
+def _merge_overlaps(spans: list[list[int]]) -> list[list[int]]:
+    """Sorted spans with overlapping ones joined (a parsed clause and the quote that grew over it)."""
+    out: list[list[int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return out
 
 
 def _quote_records(doc: Doc, records: list[dict], quotes: list[Quote], paras: ParaIndex, min_words: int) -> list[dict]:

@@ -73,7 +73,7 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
         # "X, he said" / "X, he said, Y": the parser made the reported clause the head;
         # PolNeAR's content is the clause on both sides of the interjection
         spans = subtree_chars(cue.head, exclude=[cue])
-    if (not spans and not has_object and cue.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in cue.children)
+    if (not spans and not has_object and cue.dep_ == "advcl" and lemma in AS_CUES and any(c.dep_ == "nsubj" for c in cue.children)
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)):
         # "As the Times noted, X" / "X, as the minister said, Y": the clause the aside hangs on
         spans = content_chars(cue.head, exclude=[cue])
@@ -167,6 +167,8 @@ def implicit_source(cue) -> int | None:
     return None
 
 
+AS_CUES = frozenset(lexicon.SPEECH_VERBS) | frozenset(lexicon.COGNITION_VERBS)
+"""Cues that report in an "as X noted" aside; "as the rebels pushed south" is a time clause."""
 QUOTE_CLOSERS = frozenset({"\"", "\u201d", "''", "\u2019", "'"})
 INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "oprd", "appos"})
 
