@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := .demo/claims.db
 SEEDS := $(wildcard seeds/*.txt seeds/*.md seeds/*.html seeds/*.jsonl)
+# the demo store is rebuilt when the code that extracts and links claims changes, not only the seeds
+SOURCES := $(shell find factdesk -name '*.py' -not -path '*/tui/*')
 
 .PHONY: demo test install lint-imports bench clean
 
@@ -19,10 +21,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-$(DEMO_DB): $(STAMP) $(SEEDS)
+$(DEMO_DB): $(STAMP) $(SEEDS) $(SOURCES)
 	mkdir -p $(dir $(DEMO_DB))
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/factdesk ingest $(SEEDS) --db $(DEMO_DB) --source AFP
+	$(BIN)/factdesk ingest $(SEEDS) --db $(DEMO_DB) --source AFP --date 2013-02-06
 
 demo: $(DEMO_DB)
 	$(BIN)/factdesk review --db $(DEMO_DB)

@@ -185,6 +185,7 @@ def test_constructions(nlp, sentence, content, mention):
     "The permit was issued on Monday.",  # a passive event, not an attribution
     "The new bridge was found to be safe by inspectors in 2019 and 2020",
     "As expected, the bank raised its rates.",  # "as expected" has no one expecting
+    "He spoke on Wednesday when asked about the toll.",  # the question is not the answerer's claim
 ])
 def test_not_attributions(nlp, sentence):
     assert [c.text for c in extract(nlp, sentence) if c.kind != "unattributed"] == []
