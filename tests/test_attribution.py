@@ -167,6 +167,9 @@ CONSTRUCTIONS = [
      '"There is nothing to hide"', "the mayor"),  # a noun cue after the quote, source by "from"
     ("Smith, the union's general secretary, told the BBC: \"Our members are angry.\"",
      '"Our members are angry."', "Smith, the union's general secretary"),  # no trailing comma in the mention
+    ('"I should hope so," Tilton said after braving the cold in a barn near Ames. "I don\'t know, exactly."',
+     '"I should hope so," "I don\'t know, exactly."', "Tilton"),  # an aside in between keeps both quotes his
+    ("\u201cFind the missing emails.\u201d Trump said.", "\u201cFind the missing emails.\u201d", "Trump"),  # tag after a full stop
     ("Reyes continued:\n\n\u201cWe will be back next year with twice the boats.\u201d\n\nThe harbour was quiet.",
      "\u201cWe will be back next year with twice the boats.\u201d", "Reyes"),  # colon closing its paragraph
 ]

@@ -9,6 +9,8 @@ names; `speakers.py` does that afterwards.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
@@ -21,6 +23,12 @@ from .quotes import Quote, find_quotes, paragraphs
 from .trailing import trailing_record
 
 SPANS_KEY = "factdesk_quotes"
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+SENTENCE_END = re.compile(r"[.?!]\s")
+"""A full stop between a cue and a quote: the cue's sentence ended before the quote began. It
+still tags the quote when it is that sentence's main verb ('Trump said he would win. "Big."')
+or all it tagged before was a quote ('"X," she said. "Y."'), not when it is a by-the-way
+verb ('"X," Tilton said after going to see the senator campaign. "Y."')."""
 EXTENSION = "factdesk_attributions"
 MIN_QUOTE_WORDS = 2
 
@@ -168,10 +176,12 @@ def _quote_records(doc: Doc, records: list[dict], quotes: list[Quote], paras: Pa
             gap_after = text[q.end:c0]
             gap_before = text[c1:q.start]
             if (c0 >= q.end and len(gap_after) <= 60 and "\n" not in gap_after and not _has_quote(gap_after)
-                    and not _sentence_after(text, q)):
+                    and not _sentence_after(doc, q, r)):
                 best = r
                 break
-            if c1 <= q.start and len(gap_before) <= 40 and not _has_quote(gap_before):
+            if (c1 <= q.start and len(gap_before) <= 40 and not _has_quote(gap_before)
+                    and (not SENTENCE_END.search(gap_before) or _heads_its_sentence(doc, r)
+                         or all(_inside_any(s, quotes) for s in r["content"]))):
                 best = r
         tag = trailing_record(doc, q) if best is None else None
         if tag is not None:
@@ -193,6 +203,12 @@ def _quote_records(doc: Doc, records: list[dict], quotes: list[Quote], paras: Pa
         last_para = paras.of(last["content"][-1][1] - 1)
         if last_para == para and all(_inside_any(s, quotes) for s in last["content"]):
             last["content"].append([q.start, q.end])
+            continue
+        quoted = [r for r in prev if paras.of(r["content"][-1][1] - 1) == para and all(_inside_any(s, quotes) for s in r["content"])]
+        if quoted:
+            # '"X," Tilton said after seeing the senator in a barn. "Y."': asides in between
+            # do not take the second quote from the speaker of the first
+            max(quoted, key=lambda r: r["content"][-1][1])["content"].append([q.start, q.end])
             continue
         if (last_para == para - 1 or (last_para == para and q.start == pstart)) and (q.continues or q.start == pstart):
             records.append({
@@ -255,12 +271,21 @@ def _tagged_one_word(text: str, q: Quote) -> bool:
     return q.closed and inner[-1:] in (",", "?", "!") and bool(after) and after[0][:1].islower()
 
 
-def _sentence_after(text: str, q: Quote) -> bool:
-    """Whether a new sentence starts after quote `q`: it closes on a full stop and the next
-    word is capitalised ('"... you love." Describing him as ...'), so a cue there is not its tag."""
+def _sentence_after(doc: Doc, q: Quote, rec: dict) -> bool:
+    """Whether the cue of `rec`, right after quote `q`, opens a new sentence rather than tagging
+    the quote: the quote closes on a full stop and a capitalised participle follows
+    ('"... you love." Describing him as ...'); '"... missing." Trump said.' is still a tag."""
+    text = doc.text
     inner = text[q.start:q.end].rstrip("\"'\u201d\u2019 ")
     first = (text[q.end:q.end + 40].split() or [""])[0]
-    return inner.endswith(".") and first[:1].isupper() and first != "I"
+    if not (inner.endswith(".") and first[:1].isupper() and first != "I"):
+        return False
+    cue = doc[rec["cue_i"]] if rec.get("cue_i") is not None else None
+    return cue is None or cue.tag_ not in FINITE_TAGS
+
+
+def _heads_its_sentence(doc: Doc, rec: dict) -> bool:
+    return rec.get("cue_i") is not None and doc[rec["cue_i"]].dep_ == "ROOT"
 
 
 def _has_quote(s: str) -> bool:
