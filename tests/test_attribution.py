@@ -266,6 +266,8 @@ SPEAKERS = [
      "she feared for him", "Katherine Jackson", None),  # "the mother-of-nine" is the person just named
     ("James McIlroy won in Sheffield. The 28-year-old runner said he was in the best shape of his life.",
      "in the best shape of his life", "James McIlroy", None),
+    ("Townsend Thorensen, owners of the 7,951 tonne Herald of Free Enterprise, said 345 people had been rescued.", "345 people had been rescued",
+     "Townsend Thorensen", "owners of the 7,951 tonne Herald of Free Enterprise"),  # a name the parser mistook for a verb, before its description
     ("Russian Dmitriy Bogdanov claimed the race would be close.", "the race would be close", "Dmitriy Bogdanov", "Russian"),
     ("French striker Thierry Henry said he was tired.", "he was tired", "Thierry Henry", "French striker"),
     ("Ann Lee, a spokeswoman for the council, said the road would reopen.", "the road would reopen",

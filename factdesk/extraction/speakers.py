@@ -30,6 +30,19 @@ def _appositive_role(doc, head, affiliation: str | None) -> tuple[str | None, st
     return None, affiliation
 
 
+def _name_before(doc, first):
+    """The capitalised words opening the sentence right before a description's comma
+    ("Townsend Thorensen, owners of ..."), as a Span, or None."""
+    if first.i < 2 or doc[first.i - 1].text != ",":
+        return None
+    j = first.i - 2
+    while j >= 0 and doc[j].text[:1].isupper() and not doc[j].is_sent_start:
+        j -= 1
+    if j < 0 or not doc[j].is_sent_start or not doc[j].text[:1].isupper() or first.i - 1 - j < 2:
+        return None
+    return doc[j: first.i - 1]
+
+
 def _aged(head) -> bool:
     """Whether a description carries an age ("the 28-year-old ...")."""
     return any(t.lower_ == "old" and t.i >= 2 and t.doc[t.i - 2].lower_ in ("year", "years") for t in head.lefts for t in t.subtree)
@@ -178,9 +191,14 @@ def _resolve_one(doc, reg: Registry, head) -> tuple[Entity | None, tuple[int, in
             if e is not None:
                 e.pos = pos
                 return e, mention
-        name = " ".join(words) if words else head.text
         name = _text(doc, chain) or head.text
         kind = "organisation" if head.lower_ in lexicon.ORG_WORDS else "person"
+        named = _name_before(doc, sub[0])
+        if named is not None:
+            # "Townsend Thorensen, owners of the ferry, said": the parse lost the name before
+            # the description; the name is the speaker, the description its role
+            return reg.add(named.text, "organisation" if kind == "organisation" or named[-1].lower_ in lexicon.ORG_WORDS else "person",
+                           pos, role=_text(doc, [t for t in sub if not t.is_punct]) or None), (named.start_char, mention[1])
         return reg.add(name, kind, pos), mention
     affiliation = None
     for c in head.children:
