@@ -71,6 +71,30 @@ def test_speaker_is_one_across_articles_by_alias(fresh_db):
     assert [(s.name, s.claim_count) for s in speakers] == [("Jean-Yves Le Drian", 2)]
 
 
+@pytest.mark.parametrize("first, later, speakers", [
+    (["Jean-Yves Le Drian"], "Le Drian", [("Jean-Yves Le Drian", 2)]),  # a short form in a later article
+    (["Le Drian"], "Jean-Yves Le Drian", [("Jean-Yves Le Drian", 2)]),  # a full form names the stored one
+    (["Bill Clinton", "Hillary Clinton"], "Clinton", [("Bill Clinton", 1), ("Clinton", 1), ("Hillary Clinton", 1)]),
+    (["Clinton", "Bill Clinton"], "Hillary Clinton", [("Bill Clinton", 2), ("Hillary Clinton", 1)]),  # not Bill's
+    (["Ann Lee"], "Lee Ann", [("Ann Lee", 1), ("Lee Ann", 1)]),  # same words, not a short form
+])
+def test_short_and_full_forms_across_articles(fresh_db, first, later, speakers):
+    for n, name in enumerate(first):
+        storage.save_article(fresh_db, Article(f"claim {n}", f"a{n}"), [make_claim(f"claim {n}", speaker=name)])
+    storage.save_article(fresh_db, Article("later", "b"), [make_claim("later", speaker=later)])
+    assert sorted((s.name, s.claim_count) for s in storage.list_speakers(fresh_db)) == speakers
+
+
+def test_split_short_form_stays_split(fresh_db):
+    storage.save_article(fresh_db, Article("one", "a"), [make_claim("one", speaker="Jean-Yves Le Drian")])
+    storage.save_article(fresh_db, Article("two", "b"), [make_claim("two", speaker="Le Drian")])
+    sid = storage.find_speaker_id(fresh_db, "Le Drian")
+    storage.split_speaker(fresh_db, sid, "Le Drian")
+    storage.save_article(fresh_db, Article("three", "c"), [make_claim("three", speaker="Le Drian")])
+    assert storage.find_speaker_id(fresh_db, "Le Drian") != storage.find_speaker_id(fresh_db, "Jean-Yves Le Drian")
+    assert storage.get_speaker(fresh_db, storage.find_speaker_id(fresh_db, "Le Drian")).claim_count == 2
+
+
 def test_merge_is_remembered_for_later_articles_and_split_undoes_it(fresh_db):
     storage.save_article(fresh_db, Article("one", "a"), [make_claim("one", speaker="Abou Dardar")])
     storage.save_article(fresh_db, Article("two", "b"), [make_claim("two", speaker="Abu Dardar")])

@@ -179,5 +179,16 @@ def m002_fts_term_counts(db: Database) -> None:
     db.execute("CREATE VIRTUAL TABLE claims_fts_terms USING fts5vocab(claims_fts, 'row')")
 
 
+@factdesk_migrations()
+def m003_alias_last_words(db: Database) -> None:
+    # The last word of every alias, indexed: a later article's "Le Drian" finds the one stored
+    # "Jean-Yves Le Drian" by one lookup instead of reading every alias (storage/speakers.py).
+    db.execute("ALTER TABLE speaker_aliases ADD COLUMN last_word TEXT")
+    rows = db.execute("SELECT id, alias_key FROM speaker_aliases").fetchall()
+    db.conn.executemany("UPDATE speaker_aliases SET last_word = ? WHERE id = ?",
+                        [((key.split() or [""])[-1], rowid) for rowid, key in rows])
+    db.execute("CREATE INDEX idx_speaker_aliases_last_word ON speaker_aliases (last_word)")
+
+
 SCHEMA_VERSION = len(factdesk_migrations._migrations)
 """How many migrations this code knows; stored as PRAGMA user_version."""

@@ -49,9 +49,48 @@ def _add_alias(db: Database, speaker_id: int, alias: str) -> None:
     if not key:
         return
     db.execute(
-        "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, alias_key) VALUES (?, ?, ?)",
-        [speaker_id, alias.strip(), key],
+        "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, alias_key, last_word) VALUES (?, ?, ?, ?)",
+        [speaker_id, alias.strip(), key, key.split()[-1]],
     )
+
+
+def same_person(db: Database, name: str) -> int | None:
+    """The one stored person a new name is a short or a full form of, if exactly one.
+
+    "Le Drian" in a later article is the stored "Jean-Yves Le Drian"; "Jean-Yves Le Drian" is a
+    stored "Le Drian" whose names all end his. Two candidates ("Clinton" with both Bill and
+    Hillary stored) is no answer: a new speaker is made, and a journalist can merge. A full form
+    replaces a shorter canonical name (the short one stays an alias). Call inside a write.
+    """
+    words = alias_key(name).split()
+    if not words:
+        return None
+    found: dict[int, bool] = {}  # speaker id -> whether the new name is the fuller one
+    rows = db.execute(
+        "SELECT a.alias_key, a.speaker_id FROM speaker_aliases a WHERE a.last_word = ?", [words[-1]]
+    ).fetchall()
+    for key, sid in rows:
+        have = key.split()
+        if len(have) > len(words) and have[-len(words):] == words:
+            found.setdefault(_follow_merges(db, sid), False)
+        elif len(have) < len(words) and words[-len(have):] == have:
+            found.setdefault(_follow_merges(db, sid), True)
+    live = [sid for sid in found if _is_person(db, sid)]
+    if len(live) != 1:
+        return None
+    sid = live[0]
+    if found[sid]:
+        # a fuller name must agree with every name the speaker has ("Hillary Clinton" is not a
+        # speaker also called "Bill Clinton")
+        if any(words[-len(k.split()):] != k.split() for k in map(alias_key, aliases_of(db, sid))):
+            return None
+        db.execute("UPDATE speakers SET name = ? WHERE id = ?", [" ".join(name.split()), sid])
+    return sid
+
+
+def _is_person(db: Database, speaker_id: int) -> bool:
+    row = db.execute("SELECT kind FROM speakers WHERE id = ?", [speaker_id]).fetchone()
+    return row is not None and row[0] == "person"
 
 
 def resolve_speaker(db: Database, speaker: Speaker) -> tuple[int, bool]:
@@ -62,6 +101,8 @@ def resolve_speaker(db: Database, speaker: Speaker) -> tuple[int, bool]:
     """
     names = [speaker.name, *speaker.aliases]
     speaker_id = next((sid for sid in map(lambda n: find_speaker_id(db, n), names) if sid), None)
+    if speaker_id is None and speaker.kind == "person":
+        speaker_id = same_person(db, speaker.name)
     created = speaker_id is None
     if created:
         cursor = db.execute(
