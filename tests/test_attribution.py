@@ -170,6 +170,8 @@ CONSTRUCTIONS = [
     ('"I should hope so," Tilton said after braving the cold in a barn near Ames. "I don\'t know, exactly."',
      '"I should hope so," "I don\'t know, exactly."', "Tilton"),  # an aside in between keeps both quotes his
     ("\u201cFind the missing emails.\u201d Trump said.", "\u201cFind the missing emails.\u201d", "Trump"),  # tag after a full stop
+    ("In a Register poll last month, Mr. Cruz had a 10-point lead.", "Mr. Cruz had a 10-point lead",
+     "a Register poll last month"),  # a finding made in a poll is the poll's
     ("Reyes continued:\n\n\u201cWe will be back next year with twice the boats.\u201d\n\nThe harbour was quiet.",
      "\u201cWe will be back next year with twice the boats.\u201d", "Reyes"),  # colon closing its paragraph
 ]
@@ -189,6 +191,7 @@ def test_constructions(nlp, sentence, content, mention):
     "The new bridge was found to be safe by inspectors in 2019 and 2020",
     "As expected, the bank raised its rates.",  # "as expected" has no one expecting
     "He spoke on Wednesday when asked about the toll.",  # the question is not the answerer's claim
+    "He was never interested in polls.",
 ])
 def test_not_attributions(nlp, sentence):
     assert [c.text for c in extract(nlp, sentence) if c.kind != "unattributed"] == []

@@ -88,6 +88,8 @@ def find_attributions(doc: Doc, matcher: DependencyMatcher, min_quote_words: int
             cues[cue_i] = ("verb", ids[1])
         elif key == "according_to":
             cues[cue_i] = ("according", ids[2])
+        elif key == "in_source":
+            cues[cue_i] = ("according", ids[1])
         elif key in ("noun_cue", "adj_cue"):
             cues[cue_i] = ("noun", None)
         elif cue_i not in cues:
@@ -104,6 +106,7 @@ def find_attributions(doc: Doc, matcher: DependencyMatcher, min_quote_words: int
         if rec:
             records.append(rec)
     records = [r for r in records if not _reaches_out_of_quote(r, quotes) and not _voice_of_the_quote(r, quotes)]
+    records = [r for r in records if r.get("lemma") != "in" or not _holds_a_cue(r, records)]
     records += colon_records(doc, text, paras)
     records = attach_quotes(doc, records, quotes, paras, min_quote_words)
     records = _drop_nested(records)
@@ -137,6 +140,12 @@ def _drop_nested(records: list[dict]) -> list[dict]:
             continue
         keep.append(r)
     return keep_only(records, keep)
+
+
+def _holds_a_cue(rec: dict, records: list[dict]) -> bool:
+    """Whether another record's cue lies in `rec`'s content: "Most said yes in the poll" is
+    the respondents' claim, made in the poll, not the poll's own."""
+    return any(o is not rec and o["cue"] is not None and any(a <= o["cue"][0] < b for a, b in rec["content"]) for o in records)
 
 
 def _reaches_out_of_quote(rec: dict, quotes: list[Quote]) -> bool:

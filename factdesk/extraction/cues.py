@@ -34,6 +34,11 @@ def cue_patterns() -> dict[str, list[list[dict]]]:
             {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to"}},
             {"LEFT_ID": "to", "REL_OP": ">", "RIGHT_ID": "source", "RIGHT_ATTRS": {"DEP": "pobj"}},
         ]],
+        "in_source": [[
+            {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": "in", "DEP": "prep"}},
+            {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "source",
+             "RIGHT_ATTRS": {"DEP": "pobj", "LOWER": {"IN": sorted(lexicon.DATA_SOURCES)}}},
+        ]],
         "cue": [[{"RIGHT_ID": "cue", "RIGHT_ATTRS": cue}]],
         "noun_cue": [[{"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(lexicon.NOUN_CUES)}, "POS": "NOUN"}}]],
         "adj_cue": [[{"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(lexicon.ADJ_CUES)}, "DEP": "acomp"}}]],
@@ -192,7 +197,10 @@ def inverted_source(cue) -> int | None:
 
 
 def according_record(doc: Doc, text: str, cue_i: int, src_i: int, paras: ParaIndex) -> dict | None:
+    """"According to X, ..." and "in a CNN poll, ...": the rest of the sentence is X's."""
     cue, src = doc[cue_i], doc[src_i]
+    if cue.lower_ == "in" and cue.head.pos_ not in ("VERB", "AUX"):
+        return None  # "interested in polls", "a rise in surveys": not where a finding was made
     sent = cue.sent
     to = doc[cue_i + 1] if cue_i + 1 < len(doc) else cue
     lo, hi = cue.left_edge.i, max(cue.right_edge.i, src.right_edge.i)
@@ -206,14 +214,15 @@ def according_record(doc: Doc, text: str, cue_i: int, src_i: int, paras: ParaInd
     spans = [(x, y) for x, y in spans if y - x > 3]
     if not spans:
         return None
+    one_word = cue.lower_ == "in"  # "in a CNN poll": the cue is the preposition alone
     return {
-        "cue": [cue.idx, to.idx + len(to.text)],
+        "cue": [cue.idx, cue.idx + len(cue.text) if one_word else to.idx + len(to.text)],
         "cue_i": cue_i,
         "src_head": src_i,
         "content": [list(s) for s in spans],
         "kind": "indirect",
         "carry": None,
-        "lemma": "according to",
+        "lemma": "in" if one_word else "according to",
     }
 
 

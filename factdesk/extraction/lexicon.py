@@ -199,6 +199,11 @@ decision idea plan plans message critique stance opinion commitment consensus
 """.split())
 """Nouns that carry an attribution when a clause or a prepositional object completes them
 ("his claim that ...", "criticism of the plan", "calls for a recount")."""
+DATA_SOURCES = frozenset("""
+poll polls survey surveys study studies ranking rankings census
+""".split())
+"""Sources a figure is found "in" ("71 percent approved in the YouGov survey"): the sentence
+is the poll's claim. Statements and interviews are not here: a verb says who spoke in them."""
 NOUN_PREPS = frozenset({"of", "about", "for", "on", "against", "over", "to", "with", "in"})
 
 ADJ_CUES = frozenset("""
