@@ -180,6 +180,8 @@ def _excluded(text: str, toks: list[_Tok], i: int, num: _Num, unit: str | None, 
     prev = toks[i - 1] if i else None
     before = toks[i - 2] if i > 1 else None
     if tok.kind != "num":
+        if _spelled_date(toks, i, num, prev):
+            return num.end - i
         if tok.low == "one" and num.end == i + 1 and p == i:  # "one of the groups", "the one who"
             if p and toks[p - 1].low in W.OUTCOME_VERBS:
                 return 0
@@ -220,6 +222,21 @@ def _excluded(text: str, toks: list[_Tok], i: int, num: _Num, unit: str | None, 
             and nxt.kind == "word" and prev.low not in _NOT_NAMES and prev.low not in W.MONTHS:
         return 1  # "Europe 1 radio", "Boeing 737 jets"; but "Chad 2,000, Niger 500."
     return 0
+
+
+def _spelled_date(toks: list[_Tok], i: int, num: _Num, prev: _Tok | None) -> bool:
+    """Whether a number word after a month is a day ("the March five earthquake", "on March five").
+
+    "In March two people died" stays a count: a plural noun after the number says it counts.
+    """
+    if prev is None or prev.low not in W.MONTHS or (prev.low == "may" and not prev.text[0].isupper()):
+        return False
+    if num.scale != 1 or not 1 <= num.value <= 31:
+        return False
+    nxt = toks[num.end] if num.end < len(toks) else None
+    if nxt is None or nxt.kind != "word":
+        return True
+    return not (nxt.low.endswith("s") or nxt.low in W.PLURALS_WITHOUT_S)
 
 
 def _quantity(text: str, toks: list[_Tok], i: int, end: int) -> tuple[int, _Found | None]:

@@ -199,6 +199,10 @@ NOISE_NOUNS = {"total", "number", "figure", "sum", "amount", "maximum", "minimum
                "tally", "estimate", "one", "some", "all", "each", "most", "any", "none"}
 """Nouns before "of NUMBER" that say nothing about what is counted ("a total of 56 pct")."""
 
+DURATIONS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
+             "second", "minute", "hour", "day", "week", "month", "year", "decade"}
+"""Time spans: "drowned seven weeks ago" does not make the weeks drowned."""
+
 IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children",
                      "foot": "feet", "mouse": "mice", "policeman": "policemen"}
 
