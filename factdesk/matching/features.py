@@ -80,6 +80,8 @@ class ClaimFeatures:
     figures: tuple[FigureFeatures, ...]
     speaker: str | None = None
     """Speaker name, lower-cased."""
+    speaker_label: str | None = None
+    """Speaker name as written (for explanations)."""
     speaker_id: int | None = None
     published: date | None = None
     title: str = ""
@@ -152,6 +154,7 @@ def build(text: str, *, figures=(), speaker: str | None = None, speaker_id: int 
         directions=tx.directions(text),
         figures=figs,
         speaker=speaker.lower().strip() if speaker else None,
+        speaker_label=speaker.strip() if speaker else None,
         speaker_id=speaker_id,
         published=parse_date(published),
         title=tx.process(title or ""),

@@ -1,0 +1,113 @@
+"""Provides `StoryContext`: what an article's title and lead say about the event it reports; no UI here.
+
+Wire updates rewrite a story from one article to the next ("At least 26 people died when a car
+ferry struck a pier" → "About 200 people are feared dead after a British cross-channel ferry
+rolled on its side"), and a claim is often a fragment that names nothing ("240 people were
+still unaccounted for"). What ties such claims to one event is their articles: the names and
+words of the title and the first sentences. Plain word sets, no spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factdesk.matching import text as tx
+
+LEAD_SENTENCES = 2
+"""Sentences of an article that name its event (wire leads say who, what and where first)."""
+LEAD_CHARS = 600
+"""At most this much of the text is read for the lead (the store reads no more than this)."""
+STORY_MIN_WORDS = 4
+"""Title and lead words two articles must share (names included) to be one story."""
+TITLE_OVERLAP = 0.5
+"""Share of the shorter title's words the other title holds for two articles to be one story."""
+
+UNIT_WORDS = frozenset("""
+mln bln billion million thousand hundred dlrs dlr dollars pct percent per cent stg bpd pence
+""".split())
+"""Words of a title that only say how much ("800 MLN DLRS"): the amount is what changes."""
+GENERIC_NAMES = frozenset("""
+corp corporation inc co company group plc ltd llc holdings international
+ministry minister government president officials official information transport
+agency news radio television press gmt est reuters reuter afp ap bbc
+army police navy commission securities exchange board court
+""".split())
+"""Capitalised words that name no particular story ("Corp", "Ministry", "Radio")."""
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z\"“])")
+_SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s")
+_DEMONYM_SUFFIXES = ("ians", "ian", "eans", "ean", "ese", "ish", "ium", "um", "ia", "is", "i", "s")
+
+
+def stem(word: str) -> str:
+    """A light stem for overlap only ("repairing" → "repair", "quakes" → "quake")."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def name_key(name: str) -> str:
+    """A name with its demonym ending folded, so "Iraqi" ~ "Iraq" and "Belgian" ~ "Belgium"."""
+    for suffix in _DEMONYM_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 4:
+            return name[: -len(suffix)]
+    return name
+
+
+@dataclass(frozen=True)
+class StoryContext:
+    """The event an article reports, as comparable word sets."""
+
+    words: frozenset[str] = frozenset()
+    """Stemmed content words of the title and lead, without numbers or unit words."""
+    names: frozenset[str] = frozenset()
+    """Names in the title (unless it is all capitals) and lead, demonyms folded, generic ones left out."""
+    title_words: frozenset[str] = frozenset()
+    """Stemmed content words of the title alone, without numbers or unit words."""
+
+
+def lead(text: str) -> str:
+    """The first LEAD_SENTENCES sentences of an article (at most LEAD_CHARS characters)."""
+    head = (text or "")[:LEAD_CHARS].strip()
+    parts = _SENTENCE_END.split(head)
+    return " ".join(parts[:LEAD_SENTENCES])
+
+
+def topic_words(text: str) -> frozenset[str]:
+    """Stemmed content words without numbers or unit words: what a title says the story is about."""
+    return frozenset(stem(w) for w in tx.content_words(text)
+                     if not w[0].isdigit() and w not in UNIT_WORDS and "'" not in w)
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(name_key(n) for n in tx.entities(text) if n not in GENERIC_NAMES)
+
+
+def context(title: str | None, text: str | None) -> StoryContext:
+    """The story context of an article from its title and the start of its text."""
+    title = title or ""
+    opening = lead(text or "")
+    title_words = topic_words(title)
+    # An all-capitals wire title makes every word look like an acronym: its names say nothing.
+    names = _names(opening) | (frozenset() if title.isupper() else _names(title))
+    return StoryContext(words=title_words | topic_words(opening), names=names, title_words=title_words)
+
+
+def titles_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two titles share most words ("26 reported dead in ferry disaster" / "Two hundred feared
+    dead in ferry disaster"); the numbers, which are what changed, are not counted."""
+    return bool(a and b and len(a & b) >= TITLE_OVERLAP * min(len(a), len(b)))
+
+
+def same_story(a: StoryContext, b: StoryContext) -> bool:
+    """Do two articles report one event?
+
+    Their titles agree, or their titles and leads share STORY_MIN_WORDS words; and when both
+    leads name things, they name at least one thing in common (Ecuador's quake and Japan's both
+    "killed" people and "cut" lines, but share no name).
+    """
+    if a.names and b.names and not (a.names & b.names):
+        return False
+    return titles_agree(a.title_words, b.title_words) or len(a.words & b.words) >= STORY_MIN_WORDS
