@@ -21,6 +21,9 @@ SORT_SCORER = fuzz.token_sort_ratio
 PREFILTER_SIMILARITY = 55.0
 """Masked-wording similarity every wording-based relation needs, so a candidate under it is
 dropped before any other comparison (story-level updates aside, see relations)."""
+STORY_DAYS = 3
+"""How far apart two articles of one story may be for the story to vouch for their claims being
+about one event (wire rewrites of an event come within hours or days)."""
 SPEAKER_CUTOFF = 90.0
 """How alike two speaker names must be to be one speaker (spelling variants)."""
 ENTITY_BONUS, ENTITY_BONUS_MAX = 5.0, 15.0
@@ -53,6 +56,8 @@ class Evidence:
     """The two articles report one event (titles and leads agree, see `story.same_story`)."""
     speakers: tuple[str | None, str | None] = (None, None)
     """(old, new) speaker names as written, for explanations of rival claims."""
+    story_conflict: bool = False
+    """Both articles' titles and leads name things, none shared: two events (Ecuador's quake, Japan's)."""
 
 
 def similarity(a: str, b: str) -> float:
@@ -126,9 +131,13 @@ def evidence(new: ClaimFeatures, old: ClaimFeatures,
     sim_masked = similarity(new.masked, old.masked)
     context = (sim_masked + min(ENTITY_BONUS_MAX, ENTITY_BONUS * len(shared))
                + (SPEAKER_BONUS if speaker else 0.0) - (PLACE_CONFLICT_PENALTY if conflict else 0.0))
-    story = st.same_story(*stories) if stories else same_story(new.title_words, old.title_words)
+    # One story lasts weeks, but a rewrite of it updates the figures of the last few days only:
+    # beyond STORY_DAYS the claims themselves must say they are about one event.
+    story = (days is None or abs(days) <= STORY_DAYS) and (
+        st.same_story(*stories) if stories else same_story(new.title_words, old.title_words))
     entity_conflict = bool(new.entities and old.entities and not shared)
     return Evidence(similarity(new.processed, old.processed), sim_masked, shared, speaker, rivals,
                     conflict, days, context, same_story=story,
                     sort_similarity=SORT_SCORER(new.masked, old.masked, processor=None),
-                    entity_conflict=entity_conflict, speakers=(old.speaker_label, new.speaker_label))
+                    entity_conflict=entity_conflict, speakers=(old.speaker_label, new.speaker_label),
+                    story_conflict=bool(stories) and st.names_conflict(*stories))

@@ -7,10 +7,11 @@ compares features, so ranking a hundred candidates costs a few milliseconds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from factdesk.matching import text as tx
+from factdesk.matching.story import GENERIC_NAMES, name_key
 from factdesk.models import StoredClaim
 
 YEAR_LOW, YEAR_HIGH = 1900, 2100
@@ -34,6 +35,10 @@ TOPICS = {
     "aboard": ("aboard", "carrying", "passengers", "onboard"),
 }
 _TOPIC_OF = {w: topic for topic, ws in TOPICS.items() for w in ws}
+
+SIDE_WINDOW_WORDS = 3
+"""Words before a count with no named group that may name whose count it is ("Iraqi troops suffered")."""
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:i|ian|ians|ean|eans|ese|ish|an|ans)$")
 
 GENERIC_WHATS = frozenset({"people", "persons", "person", "men", "women", "others", "civilians", "those",
                            "residents", "villagers"})
@@ -62,6 +67,11 @@ class FigureFeatures:
     """Topic words right around the figure ("tender offer", "stake"): its role in the sentence."""
     low: float | None = None
     high: float | None = None
+    side: frozenset[str] = frozenset()
+    """Whose count it is, when named ("Iraqis killed", "Iraqi troops suffered 3,000 casualties"):
+    demonyms and names, folded (`story.name_key`)."""
+    was: float | None = None
+    """The value this figure replaces, when the claim says so ("to 92.50 dlrs a share from 80 dlrs")."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +112,11 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
+def what_topics(what: str | None) -> frozenset[str]:
+    """Casualty-style topics a counted thing names itself ("people killed" → {"dead"})."""
+    return frozenset(_TOPIC_OF[w] for w in tx.words(what or "") if w in _TOPIC_OF)
+
+
 def _topics_near(claim_text: str, start: int, end: int, what_words: list[str]) -> frozenset[str]:
     near = what_words + tx.words(claim_text[end:])[:TOPIC_WINDOW_WORDS] + tx.words(claim_text[:start])[-2:]
     return frozenset(_TOPIC_OF[w] for w in near if w in _TOPIC_OF)
@@ -115,6 +130,19 @@ def _zero_figures(claim_text: str) -> list[FigureFeatures]:
             out.append(FigureFeatures(value=0.0, text=m.group(0), hedge=None, unit=None, what="",
                                       topics=topics))
     return out
+
+
+def _side(label: str, claim_text: str, at: int) -> frozenset[str]:
+    """Whose count a figure is: names in its counted thing, else a demonym just before it, unless
+    a verb stands between ("Iraqi forces killed 300": the Iraqis are the killers)."""
+    named = frozenset(name_key(w.lower()) for w in re.findall(r"[A-Z][a-zA-Z'’\-]+", label)
+                      if w.lower() not in GENERIC_NAMES)
+    if named or at < 0:
+        return named
+    before = re.findall(r"[A-Za-z][A-Za-z'’\-]*", claim_text[max(0, at - 60):at])[-SIDE_WINDOW_WORDS:]
+    if any(w.lower() in _TOPIC_OF for w in before):
+        return frozenset()
+    return frozenset(name_key(w.lower()) for w in before if _DEMONYM.fullmatch(w))
 
 
 def _figure(fig, claim_text: str) -> FigureFeatures | None:
@@ -134,13 +162,36 @@ def _figure(fig, claim_text: str) -> FigureFeatures | None:
         near = frozenset(w for w in around if len(w) > 2 and w not in tx.STOPWORDS and not w[0].isdigit())
     return FigureFeatures(value=float(fig.value), text=fig.text or "", hedge=fig.hedge, unit=fig.unit,
                           what=what, label=(fig.what or "").strip(), topics=topics, low=fig.low,
-                          high=fig.high, near=near)
+                          high=fig.high, near=near, side=_side(fig.what or "", claim_text, at) if topics else frozenset())
+
+
+# "to 92.50 dlrs a share from 80 dlrs", "from 90.25 dlrs to 95 dlrs", "83 pct, up from 54 pct".
+_NEW_THEN_OLD = re.compile(r"^[^.;]{0,30}?\b(?:from|form|up from|down from)\s*$", re.IGNORECASE)
+_OLD_THEN_NEW = re.compile(r"^[^.;]{0,30}?\bto\s*$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+
+
+def _explicit_changes(text: str, figs: list[FigureFeatures]) -> tuple[FigureFeatures, ...]:
+    """Figures with `was` set where the claim itself states the change between two of them."""
+    at = [text.find(f.text) if f.text else -1 for f in figs]
+    out = list(figs)
+    order = sorted((a, i) for i, a in enumerate(at) if a >= 0)
+    for (a, i), (b, j) in zip(order, order[1:]):
+        first, second = figs[i], figs[j]
+        if (first.unit or None) != (second.unit or None) or first.value == second.value:
+            continue
+        between = text[a + len(first.text):b]
+        if _NEW_THEN_OLD.match(between):
+            out[i] = replace(out[i], was=second.value)
+        elif _OLD_THEN_NEW.match(between) and _FROM_BEFORE.search(text[max(0, a - 12):a]):
+            out[j] = replace(out[j], was=first.value)
+    return tuple(out)
 
 
 def build(text: str, *, figures=(), speaker: str | None = None, speaker_id: int | None = None,
           published: str | None = None, title: str | None = None) -> ClaimFeatures:
     """Features of one claim; `figures` are `Figure`s or `StoredFigure`s (duck-typed)."""
-    figs = tuple(f for f in (_figure(fig, text) for fig in figures) if f is not None)
+    figs = _explicit_changes(text, [f for f in (_figure(fig, text) for fig in figures) if f is not None])
     figs += tuple(_zero_figures(text))
     ws = tx.content_words(text)
     return ClaimFeatures(

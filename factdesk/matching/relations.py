@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from factdesk.matching import text as tx
 from factdesk.matching.evidence import (
     PREFILTER_SIMILARITY,
+    STORY_DAYS,
     Evidence,
     evidence,
     may_relate,
@@ -33,7 +34,14 @@ from factdesk.matching.explain import explain
 from factdesk.matching.features import ClaimFeatures
 from factdesk.matching.story import StoryContext
 from factdesk.matching.things import equal as _equal
-from factdesk.matching.things import figure_pairs, plausible_change, same_thing, specific_thing
+from factdesk.matching.things import (
+    figure_pairs,
+    plausible_change,
+    rival_pairs,
+    same_thing,
+    sides_conflict,
+    specific_thing,
+)
 
 __all__ = [
     "CONFIDENT_SCORE", "PREFILTER_SIMILARITY", "SHORT_TEXT_WORDS", "SUGGEST_SCORE", "Evidence", "Verdict",
@@ -68,11 +76,14 @@ RIVAL_DAYS = 1
 CONTRADICTION_DAYS = 2
 """A claim that none were hurt contradicts one that some were only this close in time: days
 later it is most likely about another event ("a moderate quake caused no injuries")."""
-STORY_DAYS = 3
-"""How far apart two differently worded claims of one story may be for a changed casualty count
-to be flagged on the story's evidence alone (titles, dates, kind of count)."""
 STORY_SCORE = 55.0
-"""Base score of such a story-level update (always `suggested`)."""
+"""Base score of a story-level update or rival claim (always `suggested`)."""
+UPDATE_DAYS = 14
+"""Beyond this many days apart a changed figure is an update only in nearly the same words: an
+old figure weeks back is another event ("a new offensive") or a recap, not the last report."""
+LATE_UPDATE_SIMILARITY = 80.0
+"""Masked-wording similarity for a changed figure more than UPDATE_DAYS apart ("Ecuador was pumping
+about 260,000 bpd before the earthquake" / "...around 250,000 bpd before the quake")."""
 
 
 @dataclass(frozen=True)
@@ -99,14 +110,72 @@ def _story_updates(new: ClaimFeatures, old: ClaimFeatures, ev: Evidence) -> list
         return []
     out = []
     for g, f in figure_pairs(new, old):
+        if any(_equal(x.value, f.value) for x in old.figures if x.topics & f.topics):
+            continue  # the old claim gives this number too ("32 dead ... 192 dead or missing")
         if not (g.topics & f.topics) or _equal(g.value, f.value) or not g.value or not f.value:
             continue
-        if ev.rival_speakers and abs(ev.days) <= RIVAL_DAYS:
-            continue  # rival figures need closer wording than this to be called a contradiction
         score = round(min(CONFIDENT_SCORE - 1.0, STORY_SCORE + ev.masked_similarity / 4), 1)
         out.append(Verdict("updated_figure", score, "suggested",
                            explain("updated_figure", ev, (g, f), {"story": True}), g.value, f.value))
     return out
+
+
+def _rival_claims(new: ClaimFeatures, old: ClaimFeatures, ev: Evidence) -> list[Verdict]:
+    """Casualty counts that two sides give of each other in one battle, within RIVAL_DAYS.
+
+    "Iraq said it killed 15,000 Iranian Revolutionary Guards" against "Iran said 1,200 Iraqis were
+    killed or wounded" near Basra the same day: competing claims a journalist sets side by side,
+    never an update (they count different people). One story or shared names must say it is one
+    battle; wording says little, the sides' communiques are worded their own way.
+    """
+    if ev.days is not None and abs(ev.days) > RIVAL_DAYS:
+        return []
+    if ev.place_conflict or ev.story_conflict or not (ev.same_story or ev.shared_entities):
+        return []
+    out, seen = [], set()
+    for g, f in rival_pairs(new, old):
+        if id(f) in seen or _equal(g.value, f.value):
+            continue
+        seen.add(id(f))
+        score = round(min(CONFIDENT_SCORE - 1.0, STORY_SCORE + ev.masked_similarity / 4), 1)
+        out.append(Verdict("contradiction", score, "suggested",
+                           explain("contradiction", ev, (g, f), {"why": "sides"}), g.value, f.value))
+    return out
+
+
+def _explicit_updates(new: ClaimFeatures, old: ClaimFeatures, ev: Evidence) -> list[Verdict]:
+    """The new claim states a change ("raise its offer to 92.50 dlrs a share from 80 dlrs") from a
+    figure the old claim gives ("its 80 dlr a share tender offer"), about the same event."""
+    if ev.place_conflict or ev.story_conflict or not _recent(ev):
+        return []
+    if not (ev.same_speaker or ev.same_story or ev.shared_entities):
+        return []
+    out = []
+    for f in new.figures:
+        if f.was is None or any(_equal(g.value, f.value) and g.unit == f.unit for g in old.figures):
+            continue  # no change stated, or the old claim already has the new figure
+        g = next((g for g in old.figures if _equal(g.value, f.was) and g.unit == f.unit
+                  and not sides_conflict(g, f)), None)
+        if g is None:
+            continue
+        score = round(min(100.0, max(0.0, ev.context) + 15.0), 1)
+        tier = _tier(score, new, old)
+        if tier is not None:
+            out.append(Verdict("updated_figure", score, tier,
+                               explain("updated_figure", ev, (g, f), {"stated": True}), g.value, f.value))
+    return out
+
+
+def _recent(ev: Evidence, toll: bool = False) -> bool:
+    """Close enough in time, or worded alike enough, for a changed figure to be an update.
+
+    Args:
+        toll: a casualty count, whose sentences are formulaic: weeks apart, the same words
+            count another battle's dead ("killed or wounded 2,000 Iraqis in the offensive").
+    """
+    if ev.days is None or abs(ev.days) <= UPDATE_DAYS:
+        return True
+    return not toll and ev.masked_similarity >= LATE_UPDATE_SIMILARITY
 
 
 def _tier(score: float, new: ClaimFeatures, old: ClaimFeatures) -> str | None:
@@ -124,7 +193,7 @@ def _same_event(ev: Evidence, toll: bool = False) -> bool:
             their sentences are formulaic, so closer wording is needed less and capitalised words
             (often lost in wire copy) are not held against them.
     """
-    if ev.place_conflict:
+    if ev.place_conflict or ev.story_conflict:
         return False
     if ev.entity_conflict and not (ev.same_speaker or ev.same_story or toll):
         return False
@@ -142,8 +211,12 @@ def classify_all(new: ClaimFeatures, old: ClaimFeatures,
         stories: the (new, old) articles' story contexts, when known (see `evidence`).
     """
     ev = evidence(new, old, stories)
+    rivals = _rival_claims(new, old, ev)
+    explicit = _explicit_updates(new, old, ev)
+    if explicit:
+        return explicit + rivals
     if ev.masked_similarity < PREFILTER_SIMILARITY:
-        return _story_updates(new, old, ev)
+        return _story_updates(new, old, ev) + rivals
     score = min(100.0, max(0.0, ev.context))
     pairs = figure_pairs(new, old)
     changed = [(g, f) for g, f in pairs if not _equal(g.value, f.value) and plausible_change(g, f)]
@@ -156,7 +229,8 @@ def classify_all(new: ClaimFeatures, old: ClaimFeatures,
         old_v, new_v = (pair[0].value, pair[1].value) if pair else (None, None)
         return [Verdict(relation, s, tier, explain(relation, ev, pair, detail), old_v, new_v)]
 
-    changed = [(g, f) for g, f in changed if _same_event(ev, toll=bool(g.topics & f.topics))]
+    changed = [(g, f) for g, f in changed
+               if _same_event(ev, toll=bool(g.topics & f.topics)) and _recent(ev, toll=bool(g.topics))]
     # A short claim ("over 1,500 Iraqi casualties") or a generic counted thing ("shares") says
     # too little alone: the same speaker or the same story must vouch for one event.
     # Two companies (speakers) each giving their own results are not updating each other.
@@ -164,8 +238,10 @@ def classify_all(new: ClaimFeatures, old: ClaimFeatures,
     changed = [(g, f) for g, f in changed
                if vouched or (min(new.n_words, old.n_words) >= SHORT_TEXT_WORDS and specific_thing(g, f)
                               and not (ev.rival_speakers and not (g.topics or f.topics)))]
-    # A figure that differs but is not flagged as changed still is no repeat.
-    differs = any(not _equal(g.value, f.value) for g, f in pairs)
+    # A figure that differs but is not flagged as changed still is no repeat; nor is a claim
+    # whose numbers the other does not give ("killed 2,000 Iranians" / "lost 300 Iraqi soldiers").
+    differs = any(not _equal(g.value, f.value) for g, f in pairs) or (bool(old.figures) and any(
+        not any(_equal(f.value, g.value) for g in old.figures) for f in new.figures))
     if changed:
         out: list[Verdict] = []
         close_in_time = ev.days is None or abs(ev.days) <= RIVAL_DAYS
@@ -174,11 +250,14 @@ def classify_all(new: ClaimFeatures, old: ClaimFeatures,
                 if ev.days is not None and abs(ev.days) > CONTRADICTION_DAYS:
                     continue
                 out += verdict("contradiction", {"why": "zero"}, (g, f), bonus=20.0)
-            elif ev.rival_speakers and close_in_time:
+            elif ev.rival_speakers and close_in_time and g.topics:
+                # Rival sources' casualty counts; two companies' prices or stakes are their own.
                 out += verdict("contradiction", {"why": "rivals"}, (g, f), bonus=15.0)
             else:
                 out += verdict("updated_figure", {}, (g, f), bonus=15.0)
-        return out
+        return out + rivals
+    if rivals:
+        return rivals
     polarity_ok = ev.sort_similarity >= CONTRADICTION_SIMILARITY and not ev.place_conflict and not changed
     if polarity_ok and new.negated != old.negated:
         return verdict("contradiction", {"why": "negation", "negated_new": new.negated})

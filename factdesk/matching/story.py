@@ -17,7 +17,11 @@ from factdesk.matching import text as tx
 LEAD_SENTENCES = 2
 """Sentences of an article that name its event (wire leads say who, what and where first)."""
 LEAD_CHARS = 600
-"""At most this much of the text is read for the lead (the store reads no more than this)."""
+"""At most this much of the text is read for the lead."""
+OPENING_CHARS = 1500
+"""How much of an article a context is built from (the store reads no more): enough to tell a digest."""
+STORY_TERMS = 5
+"""Names, and title words, kept to look an article's story up by (the longest first)."""
 STORY_MIN_WORDS = 4
 """Title and lead words two articles must share (names included) to be one story."""
 TITLE_OVERLAP = 0.5
@@ -35,6 +39,10 @@ army police navy commission securities exchange board court
 """.split())
 """Capitalised words that name no particular story ("Corp", "Ministry", "Radio")."""
 
+DIGEST_ITEMS = 3
+"""Datelined paragraphs ("MANILA - Communist rebels said...") that make an article a digest of
+unrelated stories, whose title and lead say nothing about any one claim's story."""
+_DATELINED = re.compile(r"(?m)^[A-Z][A-Z'’.\- ]{2,30}(?:, [A-Z][a-zA-Z.\- ]{2,30})? [-–—] ")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z\"“])")
 _SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s")
 _DEMONYM_SUFFIXES = ("ians", "ian", "eans", "ean", "ese", "ish", "ium", "um", "ia", "is", "i", "s")
@@ -66,6 +74,13 @@ class StoryContext:
     """Names in the title (unless it is all capitals) and lead, demonyms folded, generic ones left out."""
     title_words: frozenset[str] = frozenset()
     """Stemmed content words of the title alone, without numbers or unit words."""
+    terms: tuple[str, ...] = ()
+    """Words to look the story up by, as written (lower-cased): the lead's names, then the title's words."""
+
+
+def is_digest(text: str) -> bool:
+    """Whether an article is a round-up of unrelated datelined items ("World news highlights")."""
+    return len(_DATELINED.findall(text)) >= DIGEST_ITEMS
 
 
 def lead(text: str) -> str:
@@ -81,24 +96,33 @@ def topic_words(text: str) -> frozenset[str]:
                      if not w[0].isdigit() and w not in UNIT_WORDS and "'" not in w)
 
 
-def _names(text: str) -> frozenset[str]:
-    return frozenset(name_key(n) for n in tx.entities(text) if n not in GENERIC_NAMES)
-
-
 def context(title: str | None, text: str | None) -> StoryContext:
-    """The story context of an article from its title and the start of its text."""
+    """The story context of an article from its title and the start of its text (empty for a digest)."""
+    if is_digest((text or "")[:OPENING_CHARS]):
+        return StoryContext()
     title = title or ""
     opening = lead(text or "")
     title_words = topic_words(title)
     # An all-capitals wire title makes every word look like an acronym: its names say nothing.
-    names = _names(opening) | (frozenset() if title.isupper() else _names(title))
-    return StoryContext(words=title_words | topic_words(opening), names=names, title_words=title_words)
+    # A lead's first word is often its story's name ("Ecuador needs 120 mln dlrs"): the title says so.
+    in_title = frozenset(tx.words(title))
+    named = [n for n in tx.entities(opening, known=in_title) | (frozenset() if title.isupper() else tx.entities(title))
+             if n not in GENERIC_NAMES]
+    plain = [w for w in tx.content_words(title) if not w[0].isdigit() and w not in UNIT_WORDS and "'" not in w]
+    longest = sorted(named, key=len, reverse=True)[:STORY_TERMS] + sorted(plain, key=len, reverse=True)[:STORY_TERMS]
+    return StoryContext(words=title_words | topic_words(opening), names=frozenset(map(name_key, named)),
+                        title_words=title_words, terms=tuple(dict.fromkeys(longest)))
 
 
 def titles_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two titles share most words ("26 reported dead in ferry disaster" / "Two hundred feared
     dead in ferry disaster"); the numbers, which are what changed, are not counted."""
     return bool(a and b and len(a & b) >= TITLE_OVERLAP * min(len(a), len(b)))
+
+
+def names_conflict(a: StoryContext, b: StoryContext) -> bool:
+    """Both articles name things, and none in common: they report two events."""
+    return bool(a.names and b.names and not (a.names & b.names))
 
 
 def same_story(a: StoryContext, b: StoryContext) -> bool:
@@ -108,6 +132,6 @@ def same_story(a: StoryContext, b: StoryContext) -> bool:
     leads name things, they name at least one thing in common (Ecuador's quake and Japan's both
     "killed" people and "cut" lines, but share no name).
     """
-    if a.names and b.names and not (a.names & b.names):
+    if names_conflict(a, b):
         return False
     return titles_agree(a.title_words, b.title_words) or len(a.words & b.words) >= STORY_MIN_WORDS

@@ -105,11 +105,12 @@ def _key(name: str) -> str:
     return name.lower()
 
 
-def entities(text: str) -> frozenset[str]:
+def entities(text: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
     """Names in a claim: capitalised words that do not open a sentence, plus acronyms.
 
     A heuristic stand-in for NER (no spaCy at match time). The first word of a sentence is
-    kept only when it is an acronym ("MUJAO said").
+    kept only when it is an acronym ("MUJAO said") or one of `known` (lower-cased words known to
+    be names, such as an all-capitals title's: "ECUADOR DEBT..." over "Ecuador, stricken by...").
     """
     found = set()
     for m in _NAME.finditer(text or ""):
@@ -118,7 +119,7 @@ def entities(text: str) -> frozenset[str]:
         if key in _NOT_NAMES or len(key) < 2:
             continue
         at_start = _SENTENCE_START.search(text[: m.start()]) is not None
-        if at_start and not word.isupper():
+        if at_start and not word.isupper() and key not in known:
             continue
         found.add(key)
     return frozenset(found)

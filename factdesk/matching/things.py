@@ -34,20 +34,26 @@ def equal(x: float, y: float) -> bool:
     return abs(x - y) <= VALUE_TOLERANCE * max(1.0, abs(y))
 
 
-def _topics_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+def topics_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two sets of casualty topics name the same kind of count."""
     if a & b:
         return True
     # "casualties" are the killed and the wounded together.
     return ("casualties" in a and bool(b & _HURT)) or ("casualties" in b and bool(a & _HURT))
 
 
+def sides_conflict(f: FigureFeatures, g: FigureFeatures) -> bool:
+    """Both counts say whose they are, and they are not the same side ("Iraqis" vs "Iranians")."""
+    return bool(f.side and g.side and not (f.side & g.side))
+
+
 def same_thing(f: FigureFeatures, g: FigureFeatures) -> bool:
     """Two figures count the same thing in the same unit."""
-    if (f.unit or None) != (g.unit or None):
+    if (f.unit or None) != (g.unit or None) or sides_conflict(f, g):
         return False
     if f.topics or g.topics:
         # One says what happened (killed, homeless) and the other does not: not comparable.
-        return bool(f.topics and g.topics) and _topics_agree(f.topics, g.topics)
+        return bool(f.topics and g.topics) and topics_agree(f.topics, g.topics)
     if f.what and g.what:
         return fuzz.token_set_ratio(f.what, g.what, processor=None) >= WHAT_CUTOFF
     # Money and percentages often come without a counted thing: the words around them must agree.
@@ -70,13 +76,38 @@ def plausible_change(old: FigureFeatures, new: FigureFeatures) -> bool:
     return ratio <= MAX_CHANGE_RATIO
 
 
+def _unchanged(f: FigureFeatures, g: FigureFeatures) -> bool:
+    """The same number in the same unit, of a thing that may be the same: "to 95 dlrs from 90.25
+    dlrs" and "from 90.25 dlrs to 95 dlrs" hold the same two figures, whatever surrounds them."""
+    return (equal(f.value, g.value) and (f.unit or None) == (g.unit or None) and not sides_conflict(f, g)
+            and (bool(f.topics) == bool(g.topics)) and (not f.topics or topics_agree(f.topics, g.topics)))
+
+
 def figure_pairs(new, old) -> list[tuple[FigureFeatures, FigureFeatures]]:
-    """(old, new) figure pairs of two `ClaimFeatures` counting the same thing, an unchanged pair
-    preferred per new figure."""
-    pairs = []
+    """(old, new) figure pairs of two `ClaimFeatures` counting the same thing.
+
+    A new figure whose number the old claim also gives is paired with it (unchanged); an old
+    figure paired so is not paired again with a different number.
+    """
+    pairs, used = [], set()
     for f in new.figures:
-        same = [g for g in old.figures if same_thing(f, g)]
-        if same:
-            g = next((g for g in same if equal(g.value, f.value)), same[0])
+        g = next((g for g in old.figures if _unchanged(f, g)), None)
+        if g is not None:
             pairs.append((g, f))
+            used.add(id(g))
+    for f in new.figures:
+        if any(p[1] is f for p in pairs):
+            continue
+        same = [g for g in old.figures if id(g) not in used and same_thing(f, g)]
+        if same:
+            pairs.append((same[0], f))
     return pairs
+
+
+def rival_pairs(new, old) -> list[tuple[FigureFeatures, FigureFeatures]]:
+    """(old, new) casualty counts of the same kind for two different sides ("1,200 Iraqis killed or
+    wounded" and "15,000 Iranian Revolutionary Guards killed or wounded"): rival claims about one
+    battle when the sides claim them."""
+    return [(g, f) for f in new.figures for g in old.figures
+            if f.topics and g.topics and topics_agree(f.topics, g.topics) and sides_conflict(f, g)
+            and (f.unit or None) == (g.unit or None)]

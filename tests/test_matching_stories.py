@@ -1,0 +1,139 @@
+"""Evolving stories: article story contexts, sides, stated changes, time (pure matching, no store)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdesk.matching import build, classify, classify_all
+from factdesk.matching.story import context, is_digest, names_conflict, same_story
+from factdesk.models import Figure
+
+
+def fig(text: str, value: float, what: str | None = None, unit: str | None = None, hedge=None) -> Figure:
+    return Figure(value=value, start=0, end=len(text), text=text, what=what, unit=unit, hedge=hedge)
+
+
+def claim(text, *figures, speaker=None, published=None, title=None):
+    return build(text, figures=figures, speaker=speaker, published=published, title=title)
+
+
+MINE_DAY1 = context("12 MINERS FEARED DEAD IN PIT FLOOD",
+                    "Rescuers said at least 12 miners were feared dead after water flooded the Golden Reef pit "
+                    "near Kalgoorlie on Monday. The operator, Westmine, said 60 men were underground.")
+MINE_DAY2 = context("HOPE FADES FOR MINERS TRAPPED IN FLOODED PIT",
+                    "Westmine said there was little hope for about 40 miners trapped in the Golden Reef pit, "
+                    "where pumps failed overnight. Relatives gathered at the gates.")
+QUAKE_PERU = context("PERU QUAKE KILLS AT LEAST NINE",
+                     "An earthquake struck southern Peru on Tuesday, killing at least nine people and cutting "
+                     "power lines around Arequipa, officials said.")
+QUAKE_TURKEY = context("STRONG EARTHQUAKE HITS EASTERN TURKEY",
+                       "A strong earthquake killed two people in eastern Turkey and cut power lines, the Van "
+                       "governor said.")
+BOILERPLATE_A = context("ACME CORP SETS TENDER OFFER",
+                        "Acme Corp said it began a tender offer for all outstanding common shares of Brightline "
+                        "Inc, in a filing with the Securities and Exchange Commission.")
+BOILERPLATE_B = context("ZENITH INC EXTENDS TENDER OFFER",
+                        "Zenith Inc said it extended its tender offer for outstanding common shares of Harlow "
+                        "Corp, according to a filing with the Securities and Exchange Commission.")
+DIGEST = context("WORLD NEWS HIGHLIGHTS",
+                 "LIMA - An earthquake killed nine people in southern Peru.\n"
+                 "ANKARA - Turkey's parliament passed the budget.\nMANILA - Seven rebels were killed.\n"
+                 "BONN - The Bundesbank left rates unchanged.")
+
+
+@pytest.mark.parametrize("a, b, same", [
+    (MINE_DAY1, MINE_DAY2, True),  # rewritten next day: the pit, the operator, the title's words
+    (QUAKE_PERU, QUAKE_TURKEY, False),  # both quakes killed and cut power lines; no name in common
+    (BOILERPLATE_A, BOILERPLATE_B, False),  # tender-offer boilerplate, two different companies
+    (DIGEST, QUAKE_PERU, False),  # a digest's title and lead say nothing about one item
+], ids=["rewrite", "two quakes", "two bids", "digest"])
+def test_same_story(a, b, same):
+    assert same_story(a, b) is same
+
+
+def test_a_leads_first_word_is_a_name_when_the_title_says_so():
+    ctx = context("ECUADOR NEEDS AID AFTER QUAKE", "Ecuador needs emergency aid, the minister said.")
+    assert "ecuador" in ctx.names
+    assert not names_conflict(ctx, context("ECUADOR QUAKE DAMAGE PUT AT ONE BILLION DLRS",
+                                           "The quake that hit Ecuador cost one billion dlrs."))
+
+
+def test_a_digest_has_no_story_context():
+    assert is_digest("LIMA - One.\nANKARA - Two.\nMANILA - Three.") and DIGEST.words == frozenset()
+
+
+# (label, old, new, stories or None, relation or None, words the explanation holds)
+STORY_CASES = [
+    ("a rewrite's toll in other words is an update of the same story",
+     claim("Rescuers said 60 men were still unaccounted for", fig("60", 60, "men unaccounted for"),
+           speaker="rescuers", published="1990-05-07", title="12 miners feared dead in pit flood"),
+     claim("there was little hope for about 40 miners trapped in the Golden Reef pit",
+           fig("40", 40, "miners trapped", hedge="about"), speaker="Westmine", published="1990-05-08",
+           title="Hope fades for miners trapped in flooded pit"),
+     (MINE_DAY2, MINE_DAY1), "updated_figure", ["60 → 40", "same story, reworded", "1 day later"]),
+    ("the same words about two quakes are no update",
+     claim("The earthquake killed at least nine people and cut power lines", fig("nine", 9, "people killed"),
+           published="1991-04-02"),
+     claim("The earthquake killed two people and cut power lines", fig("two", 2, "people killed"),
+           published="1991-04-03"),
+     (QUAKE_TURKEY, QUAKE_PERU), None, []),
+    ("rival sides' counts of each other's dead are rival claims, however worded",
+     claim("its forces killed more than 2,000 Iranians in the marshes east of Basra",
+           fig("2,000", 2000, "Iranians killed", hedge="more than"), speaker="Iraqi high command",
+           published="1987-02-10", title="Iraq says Iranian attack crushed near Basra"),
+     claim("over 700 Iraqi casualties", fig("700", 700, "Iraqi casualties", hedge="over"),
+           speaker="Tehran Radio", published="1987-02-10", title="Iran says Basra offensive goes on"),
+     (context("IRAN SAYS BASRA OFFENSIVE GOES ON", "Iran said its offensive near Basra went on, Tehran Radio "
+                                                   "reported, as Iraq and Iran traded claims."),
+      context("IRAQ SAYS IRANIAN ATTACK CRUSHED NEAR BASRA", "Iraq said it crushed an Iranian attack near "
+                                                             "Basra, where Iran and Iraq have fought for weeks.")),
+     "contradiction", ["rival claims: 2,000 Iranians killed (Iraqi high command) vs 700 Iraqi casualties "
+                       "(Tehran Radio)"]),
+    ("one side's dead and the other side's dead are never an update",
+     claim("Iraqi forces killed 2,000 Iranians in the offensive, the high command said",
+           fig("2,000", 2000, "Iranians killed"), speaker="Iraqi high command", published="1987-02-10"),
+     claim("Iraqi forces lost 300 Iraqi soldiers killed in the offensive, the high command said",
+           fig("300", 300, "Iraqi soldiers killed"), speaker="Iraqi high command", published="1987-02-11"),
+     None, "related", []),
+    ("a change the new claim states is an update of the old figure",
+     claim("it extended its 80 dlr a share tender offer for Harlow Corp to April 3",
+           fig("80 dlr", 80, None, "USD"), speaker="Zenith Inc", published="1988-03-01"),
+     claim("it raised its tender offer for Harlow Corp to 92.50 dlrs a share from 80 dlrs",
+           fig("92.50 dlrs", 92.5, None, "USD"), fig("80 dlrs", 80, None, "USD"), speaker="Zenith Inc",
+           published="1988-03-08"),
+     None, "updated_figure", ["80 USD → 92.5 USD", "stated as a change", "same speaker"]),
+    ("the same two figures in another order are a repeat, not an update",
+     claim("it intends to raise the price to 95 dlrs from 90.25 dlrs for each remaining Harlow share",
+           fig("95 dlrs", 95, None, "USD"), fig("90.25 dlrs", 90.25, None, "USD"), speaker="Zenith Inc",
+           published="1988-03-10"),
+     claim("it intends to raise from 90.25 dlrs to 95 dlrs the price for each remaining Harlow share",
+           fig("90.25 dlrs", 90.25, None, "USD"), fig("95 dlrs", 95, None, "USD"), speaker="Zenith Inc",
+           published="1988-03-11"),
+     None, "repeat", []),
+    ("a toll a month back in the same words is another battle, not the last report",
+     claim("Iranian forces had killed or wounded over 2,000 Iraqis in the offensive east of Basra",
+           fig("2,000", 2000, "Iraqis killed or wounded"), speaker="IRNA", published="1987-03-01"),
+     claim("Iranian forces had killed or wounded 2,600 Iraqis in their new offensive east of Basra",
+           fig("2,600", 2600, "Iraqis killed or wounded"), speaker="IRNA", published="1987-04-07"),
+     None, "related", []),
+]
+
+
+@pytest.mark.parametrize("label, old, new, stories, relation, words", STORY_CASES, ids=[c[0] for c in STORY_CASES])
+def test_story_relation(label, old, new, stories, relation, words):
+    verdicts = [v for v in classify_all(new, old, stories) if v.relation in ("updated_figure", "contradiction")]
+    if relation in (None, "repeat", "related"):
+        assert verdicts == []
+        verdict = classify(new, old, stories)
+        assert (verdict.relation if verdict else None) == relation
+        return
+    assert [v.relation for v in verdicts] == [relation]
+    for w in words:
+        assert w in verdicts[0].explanation
+
+
+def test_a_number_before_its_counted_side_names_the_side():
+    iraqi = claim("Iraqi troops suffered 3,000 casualties in the week-old offensive",
+                  fig("3,000", 3000, "casualties"))
+    killers = claim("Iraqi forces killed 300 people in the raid", fig("300", 300, "people killed"))
+    assert iraqi.figures[0].side == frozenset({"iraq"}) and killers.figures[0].side == frozenset()
