@@ -110,6 +110,61 @@ STORY_CASES = [
            fig("90.25 dlrs", 90.25, None, "USD"), fig("95 dlrs", 95, None, "USD"), speaker="Zenith Inc",
            published="1988-03-11"),
      None, "repeat", []),
+    ("a count on top of others is no total to update",
+     claim("At least 26 people died when the car ferry capsized off the coast", fig("26", 26, "people dead"),
+           published="1987-03-06", title="26 reported dead in ferry disaster"),
+     claim("There were at least another 20 dead inside the car ferry, a nurse said",
+           fig("20", 20, "dead", hedge="at least"), speaker="nurse", published="1987-03-06",
+           title="Ferry disaster: rescuers search hull"),
+     (MINE_DAY1, MINE_DAY1), None, []),
+    ("a figure from another year is background, not this story's",
+     claim("About 200 people are feared dead after the ferry rolled on its side off the Belgian coast",
+           fig("200", 200, "people dead", hedge="about"), published="1987-03-06",
+           title="Two hundred feared dead in ferry disaster"),
+     claim("In 1985, more than 200 were feared dead after two ferries sank near Dhaka",
+           fig("200", 200, "dead", hedge="more than"), published="1987-03-07",
+           title="Ferry disaster may rank among worst tragedies"),
+     (MINE_DAY2, MINE_DAY1), None, []),
+    ("a vaguer floor the old figure met is a restatement",
+     claim("Zenith now holds 83 pct of Harlow's stock after its tender offer", fig("83 pct", 83, "stock", "percent"),
+           published="1988-03-27"),
+     claim("Zenith had acquired more than 80 pct of Harlow's stock under its tender offer",
+           fig("80 pct", 80, "stock", "percent", hedge="more than"), published="1988-03-29"),
+     None, "related", []),
+    ("the same unit in two roles counts two things",
+     claim("Ecuador was pumping about 260,000 bpd before the earthquake, the ministry said",
+           fig("260,000 bpd", 260000, "bpd before the earthquake", "bpd"), published="1987-03-13"),
+     claim("Ecuador was exporting about 140,000 bpd before the earthquake, the ministry said",
+           fig("140,000 bpd", 140000, "bpd before the earthquake", "bpd"), published="1987-03-13"),
+     None, None, []),
+    ("a repair bill revised is an update",
+     claim("It would cost about 100 mln dlrs to repair the damaged Trans-Andean pipeline, the ministry said",
+           fig("100 mln dlrs", 100e6, None, "USD"), published="1987-03-09"),
+     claim("The ministry said it would cost 150 mln dlrs to repair the damaged Trans-Andean pipeline",
+           fig("150 mln dlrs", 150e6, None, "USD"), published="1987-03-10"),
+     None, "updated_figure", ["100,000,000 USD → 150,000,000 USD"]),
+    ("a damage bill six times the repair bill is another amount",
+     claim("It would cost 150 mln dlrs to repair the damaged pipeline, the ministry said",
+           fig("150 mln dlrs", 150e6, None, "USD"), published="1987-03-09"),
+     claim("The ministry said the economic cost would be at least 950 mln dlrs in damages",
+           fig("950 mln dlrs", 950e6, "damages", "USD"), published="1987-03-09"),
+     None, None, []),
+    ("two countries' output is no update",
+     claim("Colombia currently produces about 360,000 barrels per day of crude, the ministry said",
+           fig("360,000 barrels per day", 360000, "barrels per day of crude", "bpd"), published="1987-03-06"),
+     claim("Ecuador currently produces about 260,000 barrels per day of crude, the ministry said",
+           fig("260,000 barrels per day", 260000, "barrels per day of crude", "bpd"), published="1987-03-07"),
+     (context("ECUADOR ADOPTS AUSTERITY MEASURES AFTER QUAKE", "OPEC member Ecuador adopted austerity measures "
+                                                               "after the quake stopped its oil output."),
+      context("COLOMBIAN OIL EXPORTS NOT AFFECTED BY QUAKE", "Colombia's oil exports were not affected by the "
+                                                             "quake that hit Ecuador, the Colombian ministry said.")),
+     None, []),
+    ("passengers plucked to safety are the rescued, not those aboard",
+     claim("The ferry was carrying 463 passengers and crew when it capsized off the port",
+           fig("463", 463, "passengers and crew"), published="1987-03-06"),
+     claim("Almost 350 passengers were plucked to safety when the ferry capsized off the port",
+           fig("350", 350, "passengers", hedge="almost"), published="1987-03-06"),
+     None, None, []),
     ("a toll a month back in the same words is another battle, not the last report",
      claim("Iranian forces had killed or wounded over 2,000 Iraqis in the offensive east of Basra",
            fig("2,000", 2000, "Iraqis killed or wounded"), speaker="IRNA", published="1987-03-01"),
@@ -137,3 +192,18 @@ def test_a_number_before_its_counted_side_names_the_side():
                   fig("3,000", 3000, "casualties"))
     killers = claim("Iraqi forces killed 300 people in the raid", fig("300", 300, "people killed"))
     assert iraqi.figures[0].side == frozenset({"iraq"}) and killers.figures[0].side == frozenset()
+
+
+@pytest.mark.parametrize("text, words, attribute", [
+    ("Shr loss 1.11 dlrs vs loss 1.05 dlrs", "1.05 dlrs", "compared"),
+    ("Shipments totalled 102,870 tonnes, against 108,514 tonnes a year earlier", "108,514 tonnes", "compared"),
+    ("There were at least another 20 dead inside the boat", "20", "increment"),
+    ("A further 856 people were rescued", "856", "increment"),
+])
+def test_figures_that_are_not_a_current_total(text, words, attribute):
+    from factdesk.figures import find_figures
+
+    (f,) = [f for f in build(text, figures=find_figures(text)).figures if f.text == words]
+    assert getattr(f, attribute)
+    (current,) = [f for f in build(text, figures=find_figures(text)).figures if f.text != words][:1] or [None]
+    assert current is None or not getattr(current, attribute)

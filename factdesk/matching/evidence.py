@@ -56,7 +56,12 @@ class Evidence:
     """The two articles report one event (titles and leads agree, see `story.same_story`)."""
     speakers: tuple[str | None, str | None] = (None, None)
     """(old, new) speaker names as written, for explanations of rival claims."""
+    story_agrees: bool = False
+    """The two articles report one event, however far apart (`same_story` is that within STORY_DAYS)."""
     story_conflict: bool = False
+    background: bool = False
+    """A claim is about another time ("the sinking in 1912 of the Titanic", "last September"):
+    a background figure in a piece on this event, not a report of it."""
     """Both articles' titles and leads name things, none shared: two events (Ecuador's quake, Japan's)."""
 
 
@@ -121,7 +126,12 @@ def evidence(new: ClaimFeatures, old: ClaimFeatures,
         stories: the (new, old) articles' story contexts, when the caller has them; without
             them only the titles say whether the articles report one event.
     """
-    shared = new.entities & old.entities
+    new_names, old_names = new.entities, old.entities
+    if stories:
+        # "Colombia currently produces...": a sentence's first word is a name its article names.
+        new_names |= {w for w in new.initial_names if st.names_overlap(frozenset({w}), stories[0].names)}
+        old_names |= {w for w in old.initial_names if st.names_overlap(frozenset({w}), stories[1].names)}
+    shared = new_names & old_names
     speaker = same_speaker(new, old)
     rivals = bool(new.speaker and old.speaker and not speaker)
     # Two places, neither mentioned by the other claim: two events ("at Konna" vs "in Gao").
@@ -133,11 +143,12 @@ def evidence(new: ClaimFeatures, old: ClaimFeatures,
                + (SPEAKER_BONUS if speaker else 0.0) - (PLACE_CONFLICT_PENALTY if conflict else 0.0))
     # One story lasts weeks, but a rewrite of it updates the figures of the last few days only:
     # beyond STORY_DAYS the claims themselves must say they are about one event.
-    story = (days is None or abs(days) <= STORY_DAYS) and (
-        st.same_story(*stories) if stories else same_story(new.title_words, old.title_words))
-    entity_conflict = bool(new.entities and old.entities and not shared)
+    agrees = st.same_story(*stories) if stories else same_story(new.title_words, old.title_words)
+    story = agrees and (days is None or abs(days) <= STORY_DAYS)
+    entity_conflict = bool(new_names and old_names and not shared)
     return Evidence(similarity(new.processed, old.processed), sim_masked, shared, speaker, rivals,
                     conflict, days, context, same_story=story,
                     sort_similarity=SORT_SCORER(new.masked, old.masked, processor=None),
                     entity_conflict=entity_conflict, speakers=(old.speaker_label, new.speaker_label),
-                    story_conflict=bool(stories) and st.names_conflict(*stories))
+                    story_agrees=agrees, story_conflict=bool(stories) and st.names_conflict(*stories),
+                    background=new.background or old.background)

@@ -35,6 +35,7 @@ from factdesk.matching.features import ClaimFeatures
 from factdesk.matching.story import StoryContext
 from factdesk.matching.things import equal as _equal
 from factdesk.matching.things import (
+    consistent,
     figure_pairs,
     plausible_change,
     rival_pairs,
@@ -106,7 +107,7 @@ def _story_updates(new: ClaimFeatures, old: ClaimFeatures, ev: Evidence) -> list
     wording says little; the titles, the dates and the kind of count say it is one event.
     Only ever `suggested`.
     """
-    if not ev.same_story or ev.place_conflict or ev.days is None or abs(ev.days) > STORY_DAYS:
+    if not ev.same_story or ev.place_conflict or ev.background or ev.days is None or abs(ev.days) > STORY_DAYS:
         return []
     out = []
     for g, f in figure_pairs(new, old):
@@ -130,7 +131,7 @@ def _rival_claims(new: ClaimFeatures, old: ClaimFeatures, ev: Evidence) -> list[
     """
     if ev.days is not None and abs(ev.days) > RIVAL_DAYS:
         return []
-    if ev.place_conflict or ev.story_conflict or not (ev.same_story or ev.shared_entities):
+    if ev.place_conflict or ev.story_conflict or ev.background or not (ev.same_story or ev.shared_entities):
         return []
     out, seen = [], set()
     for g, f in rival_pairs(new, old):
@@ -195,12 +196,18 @@ def _same_event(ev: Evidence, toll: bool = False) -> bool:
     """
     if ev.place_conflict or ev.story_conflict:
         return False
-    if ev.entity_conflict and not (ev.same_speaker or ev.same_story or toll):
+    # Two claims naming different things (Bell Industries, Cyclops; Colombia, Ecuador) are two
+    # things, even from one speaker or in one story; toll claims often name nothing at all.
+    if ev.entity_conflict and not toll:
         return False
-    if ev.masked_similarity >= (TOLL_STRONG_SIMILARITY if toll else UPDATE_STRONG_SIMILARITY):
+    vouched = bool(ev.shared_entities) or ev.same_speaker
+    if toll and ev.masked_similarity >= TOLL_STRONG_SIMILARITY and (vouched or ev.story_agrees):
+        # A toll sentence is formulaic ("killed two people and injured at least three"): alike
+        # wording needs a name, the speaker or the story to say it is the same disaster.
         return True
-    return ev.masked_similarity >= UPDATE_MIN_SIMILARITY and (
-        bool(ev.shared_entities) or ev.same_speaker or ev.same_story)
+    if not toll and ev.masked_similarity >= UPDATE_STRONG_SIMILARITY:
+        return True
+    return ev.masked_similarity >= UPDATE_MIN_SIMILARITY and (vouched or ev.same_story)
 
 
 def classify_all(new: ClaimFeatures, old: ClaimFeatures,
@@ -219,7 +226,8 @@ def classify_all(new: ClaimFeatures, old: ClaimFeatures,
         return _story_updates(new, old, ev) + rivals
     score = min(100.0, max(0.0, ev.context))
     pairs = figure_pairs(new, old)
-    changed = [(g, f) for g, f in pairs if not _equal(g.value, f.value) and plausible_change(g, f)]
+    changed = [(g, f) for g, f in pairs if not _equal(g.value, f.value) and plausible_change(g, f)
+               and not consistent(g, f)]
 
     def verdict(relation: str, detail: dict, pair=None, bonus: float = 0.0) -> list[Verdict]:
         s = round(min(100.0, score + bonus), 1)
@@ -234,9 +242,12 @@ def classify_all(new: ClaimFeatures, old: ClaimFeatures,
     # A short claim ("over 1,500 Iraqi casualties") or a generic counted thing ("shares") says
     # too little alone: the same speaker or the same story must vouch for one event.
     # Two companies (speakers) each giving their own results are not updating each other.
+    # Alike wording alone is not enough outside tolls either: markets, results and shipments
+    # reports are all worded alike ("Shr loss 16 cts vs profit 41 cts"). A shared name counts.
     vouched = ev.same_speaker or ev.same_story
     changed = [(g, f) for g, f in changed
                if vouched or (min(new.n_words, old.n_words) >= SHORT_TEXT_WORDS and specific_thing(g, f)
+                              and (bool(ev.shared_entities) or ev.story_agrees or bool(g.topics & f.topics))
                               and not (ev.rival_speakers and not (g.topics or f.topics)))]
     # A figure that differs but is not flagged as changed still is no repeat; nor is a claim
     # whose numbers the other does not give ("killed 2,000 Iranians" / "lost 300 Iraqi soldiers").
@@ -258,7 +269,9 @@ def classify_all(new: ClaimFeatures, old: ClaimFeatures,
         return out + rivals
     if rivals:
         return rivals
-    polarity_ok = ev.sort_similarity >= CONTRADICTION_SIMILARITY and not ev.place_conflict and not changed
+    # A fragment ("to be named" / "not to be named") is too short to contradict anything.
+    polarity_ok = (ev.sort_similarity >= CONTRADICTION_SIMILARITY and not ev.place_conflict and not changed
+                   and min(new.n_words, old.n_words) >= SHORT_TEXT_WORDS)
     if polarity_ok and new.negated != old.negated:
         return verdict("contradiction", {"why": "negation", "negated_new": new.negated})
     if polarity_ok and tx.opposite_directions(new.directions, old.directions):

@@ -101,8 +101,13 @@ def content_words(text: str) -> set[str]:
 
 
 def _key(name: str) -> str:
-    name = re.sub(r"['’]s$", "", name.strip())
+    name = re.sub(r"['’]s?$", "", name.strip())  # "Dixons'" and "Dixon's" are Dixons
     return name.lower()
+
+
+def _known(key: str, known: frozenset[str]) -> bool:
+    """A word is one of `known`, or one of them with an ending ("Ecuadorean" for "ecuador")."""
+    return key in known or any(len(k) >= 4 and key.startswith(k) for k in known)
 
 
 def entities(text: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -119,9 +124,20 @@ def entities(text: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
         if key in _NOT_NAMES or len(key) < 2:
             continue
         at_start = _SENTENCE_START.search(text[: m.start()]) is not None
-        if at_start and not word.isupper() and key not in known:
+        if at_start and not word.isupper() and not _known(key, known):
             continue
         found.add(key)
+    return frozenset(found)
+
+
+def initial_capitals(text: str) -> frozenset[str]:
+    """Capitalised words that open a sentence ("Colombia currently produces..."): names or not,
+    which only an article's context can tell (see `entities`)."""
+    found = set()
+    for m in _NAME.finditer(text or ""):
+        key = _key(m.group(1))
+        if key not in _NOT_NAMES and len(key) >= 2 and _SENTENCE_START.search(text[: m.start()]) is not None:
+            found.add(key)
     return frozenset(found)
 
 

@@ -11,11 +11,20 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from factdesk.matching.features import FigureFeatures
+from factdesk.matching.story import names_overlap
 
 WHAT_CUTOFF = 80.0
 """How alike two counted things must be ("French troops" ~ "troops") to be the same thing."""
-NEAR_MIN_SHARED = 2
-"""Words around two figures with no counted thing that must agree ("tender offer")."""
+ROLE_MIN_SHARED = 2
+"""Role words two amounts with no common counted thing must share, unless one is a ROLE_HEAD."""
+ROLE_HEADS = frozenset("""
+stake cost repair damage loss revenue offer tender price per-share debt loan deficit surplus profit
+sale export import pump output quota reserve condition
+""".split())
+"""Role words that alone say what an amount is ("22 pct ownership" ~ "its holdings ... 83 pct": stake)."""
+MAX_MONEY_RATIO = 2.0
+"""Largest old/new ratio for a money amount whose counted thing is not named the same way:
+within one story a repair bill of 150 mln dlrs and a 950 mln dlr damage bill both "cost"."""
 MAX_CHANGE_RATIO = 10.0
 """Largest old/new ratio for an update of a figure that is not a casualty count."""
 VALUE_TOLERANCE = 1e-6
@@ -44,28 +53,54 @@ def topics_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def sides_conflict(f: FigureFeatures, g: FigureFeatures) -> bool:
     """Both counts say whose they are, and they are not the same side ("Iraqis" vs "Iranians")."""
-    return bool(f.side and g.side and not (f.side & g.side))
+    return bool(f.side and g.side and not names_overlap(f.side, g.side))
 
 
 def same_thing(f: FigureFeatures, g: FigureFeatures) -> bool:
     """Two figures count the same thing in the same unit."""
-    if (f.unit or None) != (g.unit or None) or sides_conflict(f, g):
+    if (f.unit or None) != (g.unit or None) or sides_conflict(f, g) or f.compared != g.compared:
         return False
     if f.topics or g.topics:
         # One says what happened (killed, homeless) and the other does not: not comparable.
         return bool(f.topics and g.topics) and topics_agree(f.topics, g.topics)
-    if f.what and g.what:
-        return fuzz.token_set_ratio(f.what, g.what, processor=None) >= WHAT_CUTOFF
-    # Money and percentages often come without a counted thing: the words around them must agree.
-    return bool(f.unit and not f.what and not g.what and len(f.near & g.near) >= NEAR_MIN_SHARED)
+    heads_f, heads_g = f.role & ROLE_HEADS, g.role & ROLE_HEADS
+    if heads_f and heads_g and not heads_f & heads_g:
+        return False  # "exporting 140,000 bpd" / "pumping 260,000 bpd": two roles
+    shared_role = len(f.role & g.role)
+    if f.what and g.what and fuzz.token_set_ratio(f.what, g.what, processor=None) >= WHAT_CUTOFF:
+        # "shares" and "bpd" count anything: 852,000 shares tendered are not 880,000 remaining.
+        return shared_role >= ROLE_MIN_SHARED or bool(heads_f & heads_g) or not (_generic(f) and _generic(g))
+    # Money and percentages often come without a counted thing, or with one said two ways
+    # ("22 pct ownership" / "holdings ... 83 pct"): the words around them must agree.
+    if not f.unit or not (shared_role >= ROLE_MIN_SHARED or f.role & g.role & ROLE_HEADS):
+        return False
+    return f.unit == "percent" or max(f.value, g.value) <= MAX_MONEY_RATIO * max(min(f.value, g.value), 1e-9)
+
+
+def _generic(f: FigureFeatures) -> bool:
+    """The counted thing names nothing particular ("shares", "Cyclops Corp common shares", "bpd")."""
+    named = {w.lower() for w in f.label.split() if w[:1].isupper()}
+    return set(f.what.split()) - named <= GENERIC_THINGS
 
 
 def specific_thing(f: FigureFeatures, g: FigureFeatures) -> bool:
-    """Two figures of the same thing name it precisely: a casualty kind, or a shared counted word
-    that is not generic ("Cyclops shares" and "Cyclops stake", not just "shares")."""
+    """Two figures of the same thing name it precisely: a casualty kind, a shared counted word
+    that is not generic ("Cyclops shares" and "Cyclops stake", not just "shares"), or a shared
+    role ("cost to repair")."""
     if f.topics and g.topics:
         return True
-    return bool((set(f.what.split()) & set(g.what.split())) - GENERIC_THINGS)
+    return bool((set(f.what.split()) & set(g.what.split())) - GENERIC_THINGS) or bool(f.role & g.role & ROLE_HEADS)
+
+
+LOWER_BOUNDS = frozenset({"more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
+                          "no less than", "well over", "just over"})
+"""Hedges that make a figure a floor ("more than 80 pct")."""
+
+
+def consistent(old: FigureFeatures, new: FigureFeatures) -> bool:
+    """The new figure is only a floor the old one already met ("83 pct" → "more than 80 pct"): a
+    vaguer restatement, not a change."""
+    return (new.hedge or "") in LOWER_BOUNDS and old.value > new.value and not old.topics
 
 
 def plausible_change(old: FigureFeatures, new: FigureFeatures) -> bool:
@@ -90,15 +125,17 @@ def figure_pairs(new, old) -> list[tuple[FigureFeatures, FigureFeatures]]:
     figure paired so is not paired again with a different number.
     """
     pairs, used = [], set()
-    for f in new.figures:
-        g = next((g for g in old.figures if _unchanged(f, g)), None)
+    news = [f for f in new.figures if not f.increment]
+    olds = [g for g in old.figures if not g.increment]  # "another 20 dead" is no total to update
+    for f in news:
+        g = next((g for g in olds if _unchanged(f, g)), None)
         if g is not None:
             pairs.append((g, f))
             used.add(id(g))
-    for f in new.figures:
+    for f in news:
         if any(p[1] is f for p in pairs):
             continue
-        same = [g for g in old.figures if id(g) not in used and same_thing(f, g)]
+        same = [g for g in olds if id(g) not in used and same_thing(f, g)]
         if same:
             pairs.append((same[0], f))
     return pairs
@@ -109,5 +146,5 @@ def rival_pairs(new, old) -> list[tuple[FigureFeatures, FigureFeatures]]:
     wounded" and "15,000 Iranian Revolutionary Guards killed or wounded"): rival claims about one
     battle when the sides claim them."""
     return [(g, f) for f in new.figures for g in old.figures
-            if f.topics and g.topics and topics_agree(f.topics, g.topics) and sides_conflict(f, g)
+            if f.topics and g.topics and not (f.increment or g.increment) and topics_agree(f.topics, g.topics) and sides_conflict(f, g)
             and (f.unit or None) == (g.unit or None)]
