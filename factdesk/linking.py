@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from factdesk import storage
 from factdesk.matching import classify, classify_all, from_query, from_stored, query_terms, rank
 from factdesk.matching.features import ClaimFeatures
+from factdesk.matching.figure_features import states_zero
 from factdesk.matching.relations import relatable, same_story, share_words
 from factdesk.matching.story import same_story as same_story_context
 from factdesk.matching.text import content_words, masked
@@ -72,7 +73,7 @@ class Known:
         self.masked = masked(claim.text)
         self.words = frozenset(w for w in content_words(claim.text) if not w[0].isdigit())
         self.title_words = frozenset(content_words(claim.article_title or ""))
-        self.has_figures = bool(claim.figures)
+        self.has_figures = bool(claim.figures) or states_zero(claim.text)
         self.stamp = _stamp(claim)
         self._claim: StoredClaim | None = claim
         self._features: ClaimFeatures | None = None

@@ -19,12 +19,14 @@ from factdesk.matching.features import ClaimFeatures, FigureFeatures, parse_date
 from factdesk.matching.story import OPENING_CHARS, StoryContext, context, same_story
 from factdesk.matching.things import equal, topics_agree
 from factdesk.models import Link
-from factdesk.storage.story_queries import article_figures, article_openings, articles_mentioning, figure_claim_ids
+from factdesk.storage.story_queries import article_claim_ids, article_figures, article_openings, articles_mentioning
 
 STORY_LOOKBACK_DAYS = 7
 """How far before (or after) an article its story's other articles are looked for."""
 STORY_ARTICLES = 10
 """At most this many story articles (the nearest in time) lend their figure claims as candidates."""
+STORY_CLAIMS = 200
+"""At most this many of those articles' claims (figures first) become candidates."""
 STORY_SEARCH_ARTICLES = 60
 """Articles holding the story's words that are read to find those (newest first)."""
 STORY_POSTINGS = 500
@@ -66,7 +68,7 @@ def counts_casualties(features: ClaimFeatures) -> bool:
 
 
 def story_candidates(db: Database, article_id: int) -> list[int]:
-    """Claims with figures in the other articles of this article's story, nearest in time first.
+    """Claims of the other articles of this article's story, nearest in time first, figures first.
 
     The story's articles are those holding one of its names or title words in a claim, within
     STORY_LOOKBACK_DAYS, whose title and lead agree with this article's (`story.same_story`).
@@ -85,7 +87,7 @@ def story_candidates(db: Database, article_id: int) -> list[int]:
     story = [a for a in found if a in others and same_story(ctx, others[a][0])]
     if day is not None:
         story.sort(key=lambda a: abs((others[a][1] - day).days) if others[a][1] else STORY_LOOKBACK_DAYS)
-    return figure_claim_ids(db, story[:STORY_ARTICLES])
+    return article_claim_ids(db, story[:STORY_ARTICLES], STORY_CLAIMS)
 
 
 def one_story(db: Database, a: int, b: int) -> bool:

@@ -192,6 +192,11 @@ NOT_FIGURES = [
     "The home side won 3-1.",
     "Half of the 6-1/2-year-old dispute is procedural.",
     "Aid has poured in since the March five earthquake.",
+    "A 36-year-old climber died on the ridge.",
+    "He was charged with murder in the death of Kafoury, 63.",
+    "Mark Felt, Watergate's Deep Throat, dies at 95",
+    "The singer, aged 63, was found at home.",
+    "The 22 year-old resident said she saw the roof fall.",
     "The assembly meets again on June twelve.",
 ]
 

@@ -75,3 +75,17 @@ def test_one_change_is_linked_to_the_latest_reports_only(fresh_db):
     assert [(l.old_value, l.new_value) for l in links] == [(80, 92.5)] * 2
     olds = {storage.get_claim(fresh_db, l.other_id).article_external_id for l in links}
     assert olds == {"old1", "old2"}
+
+
+def test_no_one_killed_in_a_rewrite_contradicts_the_toll(fresh_db):
+    """"No one was killed" states a figure, even in a claim with no digit, so the story finds it."""
+    article(fresh_db, "lang", "2011-11-10", "BOMBS HIT HILLTOP REFUGEE CAMP",
+            ("Aircraft bombed the Hilltop refugee camp near Tamara on Thursday, witnesses said.", None, []),
+            ("A county commissioner said at least 12 people had been killed in the raid.", "commissioner",
+             [("12", 12, "people killed", None)]))
+    new = article(fresh_db, "aid", "2011-11-11", "AID GROUP SAYS HILLTOP CAMP BOMBING CAUSED NO DEATHS",
+                  ("An aid group in the Hilltop refugee camp near Tamara said no one was killed or injured.",
+                   "aid group", []))
+    link_new_claims(fresh_db, new)
+    (link,) = changed(fresh_db)
+    assert (link.relation, link.old_value, link.new_value) == ("contradiction", 12, 0)

@@ -131,6 +131,19 @@ STORY_CASES = [
      claim("Zenith had acquired more than 80 pct of Harlow's stock under its tender offer",
            fig("80 pct", 80, "stock", "percent", hedge="more than"), published="1988-03-29"),
      None, "related", []),
+    ("a number inside the old range is a restatement",
+     claim("Ecuador pumped 245,000 to 250,000 bpd before the earthquake, the ministry said",
+           Figure(value=245000, start=0, end=1, text="245,000 to 250,000 bpd", low=245000, high=250000,
+                  what="bpd before the earthquake", unit="bpd"), published="1987-04-09"),
+     claim("Ecuador was pumping around 250,000 bpd before the earthquake, the ministry said",
+           fig("250,000 bpd", 250000, "bpd before the earthquake", "bpd", hedge="around"), published="1987-04-13"),
+     None, None, []),
+    ("two bidders' prices in one story are two things",
+     claim("Cyclops received a sweetened offer of 92.50 dlrs per share from Cyacq Acquisition Corp",
+           fig("92.50 dlrs", 92.5, None, "USD"), published="1987-03-20"),
+     claim("Dixons ended its 90.25 dlr a share tender offer for Cyclops after receiving 54 pct",
+           fig("90.25 dlr", 90.25, None, "USD"), published="1987-03-25"),
+     None, None, []),
     ("the same unit in two roles counts two things",
      claim("Ecuador was pumping about 260,000 bpd before the earthquake, the ministry said",
            fig("260,000 bpd", 260000, "bpd before the earthquake", "bpd"), published="1987-03-13"),
@@ -165,6 +178,40 @@ STORY_CASES = [
      claim("Almost 350 passengers were plucked to safety when the ferry capsized off the port",
            fig("350", 350, "passengers", hedge="almost"), published="1987-03-06"),
      None, None, []),
+    ("part of a toll by who they were is not the toll",
+     claim("The quake killed at least 24 people in the province, the disaster agency said",
+           fig("24", 24, "people killed", hedge="at least"), published="2013-07-03"),
+     claim("Six children were killed when the quake brought down a mosque in the province",
+           fig("Six", 6, "children killed"), published="2013-07-03"),
+     None, None, []),
+    ("a background toll from earlier in the year updates nothing",
+     claim("The earthquake on Qeshm island killed at least 10 people, officials said",
+           fig("10", 10, "people killed", hedge="at least"), published="2005-11-27"),
+     claim("In February, a quake hit the town of Zarand, killing 612 people, officials said",
+           fig("612", 612, "people killed"), published="2005-11-27"),
+     None, None, []),
+    ("a toll dated to another year than the other article's updates nothing, dated article or not",
+     claim("Some 168,000 people were killed in Aceh province by the 2004 Asian tsunami"
+           , fig("168,000", 168000, "people killed", hedge="some")),
+     claim("The 6.1 magnitude earthquake that hit Aceh province left 24 people dead",
+           fig("24", 24, "people dead"), published="2013-07-03"),
+     None, None, []),
+    ("a background toll from another year updates nothing",
+     claim("The earthquake on Qeshm island killed at least 10 people, officials said",
+           fig("10", 10, "people killed", hedge="at least"), published="2005-11-27"),
+     claim("An earthquake killed more than 31,000 people in Bam in 2003, officials said",
+           fig("31,000", 31000, "people killed", hedge="more than"), published="2005-11-27"),
+     None, None, []),
+    ("a fall given in other words is the same fall",
+     claim("A climber is dead after falling about 150 metres at Aoraki Mount Cook",
+           fig("150 metres", 150, "metres", "m"), published="2013-09-14"),
+     claim("The climber slipped and fell about 200 metres down a steep ice gully",
+           fig("200 metres", 200, "metres down a steep ice gully", "m"), published="2013-09-15"),
+     (context("SECOND CLIMBER DIES AT MOUNT COOK", "A climber slipped and fell down a steep ice gully at "
+                                                   "Aoraki Mount Cook, police said."),
+      context("CLIMBER DEAD AFTER MOUNT COOK FALL", "A climber is dead after a fall at Aoraki Mount Cook, "
+                                                    "police said.")),
+     "updated_figure", ["150 m → 200 m"]),
     ("a toll a month back in the same words is another battle, not the last report",
      claim("Iranian forces had killed or wounded over 2,000 Iraqis in the offensive east of Basra",
            fig("2,000", 2000, "Iraqis killed or wounded"), speaker="IRNA", published="1987-03-01"),
@@ -194,16 +241,50 @@ def test_a_number_before_its_counted_side_names_the_side():
     assert iraqi.figures[0].side == frozenset({"iraq"}) and killers.figures[0].side == frozenset()
 
 
-@pytest.mark.parametrize("text, words, attribute", [
-    ("Shr loss 1.11 dlrs vs loss 1.05 dlrs", "1.05 dlrs", "compared"),
-    ("Shipments totalled 102,870 tonnes, against 108,514 tonnes a year earlier", "108,514 tonnes", "compared"),
-    ("There were at least another 20 dead inside the boat", "20", "increment"),
-    ("A further 856 people were rescued", "856", "increment"),
+@pytest.mark.parametrize("text, words, attribute, other", [
+    ("Shr loss 1.11 dlrs vs loss 1.05 dlrs", "1.05 dlrs", "compared", False),
+    ("Shipments totalled 102,870 tonnes, against 108,514 tonnes a year earlier", "108,514 tonnes", "compared",
+     False),
+    ("There were at least another 20 dead inside the boat", "20", "increment", None),
+    ("A further 856 people were rescued", "856", "increment", None),
+    ("The two other victims were treated in hospital", "two", "increment", None),
+    ("Six children were killed in the mosque", "Six", "subgroup", None),
+    ("Two women and one man died in the burning bank", "one", "subgroup", True),  # a toll told in parts
 ])
-def test_figures_that_are_not_a_current_total(text, words, attribute):
+def test_figures_that_are_not_a_current_total(text, words, attribute, other):
+    """`other`: what the claim's other figure has for the attribute (None: there is none)."""
     from factdesk.figures import find_figures
 
-    (f,) = [f for f in build(text, figures=find_figures(text)).figures if f.text == words]
+    figures = build(text, figures=find_figures(text)).figures
+    (f,) = [f for f in figures if f.text == words]
     assert getattr(f, attribute)
-    (current,) = [f for f in build(text, figures=find_figures(text)).figures if f.text != words][:1] or [None]
-    assert current is None or not getattr(current, attribute)
+    assert [getattr(g, attribute) for g in figures if g is not f] == ([] if other is None else [other])
+
+
+def test_a_toll_reached_takes_its_kind_from_the_words_before():
+    text = "The quake left villages in ruins, bringing the confirmed death toll from the disaster to 11"
+    from factdesk.figures import find_figures
+
+    (f,) = build(text, figures=find_figures(text)).figures
+    assert f.value == 11 and f.topics == frozenset({"dead"})
+
+
+@pytest.mark.parametrize("text, published, background", [
+    ("The quake killed at least 10 people on Sunday", "2005-11-27", False),
+    ("The 2005 quake killed at least 10 people", "2005-11-27", False),
+    ("A quake killed more than 31,000 in Bam in 2003", "2005-11-27", True),
+    ("In February, a quake killed 612 people in Zarand", "2005-11-27", True),
+    ("In November, the quake season began", "2005-11-27", False),
+    ("The mine flooded 40 years ago, killing 12", "1990-05-07", True),
+    ("Last year 200 people drowned in the floods", None, True),
+    ("The 2004 tsunami killed 168,000 people", None, False),  # no date to tell against
+])
+def test_background(text, published, background):
+    assert build(text, published=published).background is background
+
+
+def test_two_outcomes_joined_by_and_are_no_parts_of_one_toll():
+    from factdesk.figures import find_figures
+
+    text = "We have recorded 24 people dead and 249 people injured"
+    assert [f.subgroup for f in build(text, figures=find_figures(text)).figures] == [False, False]

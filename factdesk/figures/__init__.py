@@ -196,6 +196,10 @@ def _excluded(text: str, toks: list[_Tok], i: int, num: _Num, unit: str | None, 
     if num.end == i + 1 and nxt and nxt.kind == "word" and _glued(toks, i + 1) \
             and nxt.low not in _GLUE_OK:
         return 2  # "11th", "1990s", "4G"
+    age = toks[num.end + 1] if nxt and nxt.text == "-" and num.end + 1 < n else nxt
+    if age is not None and age.kind == "word" and age.low.endswith("-old") \
+            and age.low.split("-")[0] in W.DURATIONS:
+        return num.end + 1 - i  # "a 36-year-old climber", "a 22 year-old resident": an age
     if _TIME.match(text, tok.end, toks[-1].end):
         return 1
     if (float(digits[0]) == 0 and digits[1:2] not in ("", ".")) \
@@ -204,6 +208,12 @@ def _excluded(text: str, toks: list[_Tok], i: int, num: _Num, unit: str | None, 
     plain = digits.isdigit() and num.end == i + 1 and unit is None
     if plain and re.fullmatch(r"(19|20)\d\d", digits):
         return 1  # a year
+    if plain and prev and prev.text == "," and before and before.kind == "word" and before.text[0].isupper() \
+            and (nxt is None or nxt.kind == "punct"):
+        return 1  # "the death of Kafoury, 63.": an age after a name
+    if plain and prev and (prev.low == "aged" or (prev.low == "at" and before is not None
+                                                  and before.low in W.DEATH_VERBS)):
+        return 1  # "dies at 95", "aged 63": an age
     if (nxt and nxt.text == "/" and _glued(toks, num.end)) or (prev and prev.text == "/" and _glued(toks, i)):
         return 1  # "1/2", "3/4/87"
     if prev and ((prev.kind == "word" and _glued(toks, i)) or prev.text == "#"

@@ -59,10 +59,15 @@ class Evidence:
     story_agrees: bool = False
     """The two articles report one event, however far apart (`same_story` is that within STORY_DAYS)."""
     story_conflict: bool = False
+    """Both articles' titles and leads name things, none shared: two events (Ecuador's quake, Japan's)."""
+    actors_differ: bool = False
+    """Each claim names someone the other does not ("Dixons ... its 90.25 dlr offer" / "a sweetened
+    offer of 92.50 dlrs from Cyacq"): two bidders' prices in one story are two things."""
+    other_time: bool = False
+    """A claim dates its figures to a year the other claim's article is not of."""
     background: bool = False
     """A claim is about another time ("the sinking in 1912 of the Titanic", "last September"):
     a background figure in a piece on this event, not a report of it."""
-    """Both articles' titles and leads name things, none shared: two events (Ecuador's quake, Japan's)."""
 
 
 def similarity(a: str, b: str) -> float:
@@ -118,6 +123,12 @@ def same_story(a: frozenset[str], b: frozenset[str]) -> bool:
     return st.titles_agree(a, b)
 
 
+def _other_time(claim: ClaimFeatures, other: ClaimFeatures) -> bool:
+    """The claim dates its figures to years the other claim's article is not of ("killed by the 2004
+    tsunami" against an article of 2013), even when the claim's own article has no date."""
+    return bool(claim.years and other.published and other.published.year not in claim.years)
+
+
 def evidence(new: ClaimFeatures, old: ClaimFeatures,
              stories: tuple[st.StoryContext, st.StoryContext] | None = None) -> Evidence:
     """What the two claims share and where they differ.
@@ -144,11 +155,15 @@ def evidence(new: ClaimFeatures, old: ClaimFeatures,
     # One story lasts weeks, but a rewrite of it updates the figures of the last few days only:
     # beyond STORY_DAYS the claims themselves must say they are about one event.
     agrees = st.same_story(*stories) if stories else same_story(new.title_words, old.title_words)
-    story = agrees and (days is None or abs(days) <= STORY_DAYS)
+    # Undated, two articles of one story may be years apart (two Qeshm island quakes, 2005 and 2008).
+    story = agrees and days is not None and abs(days) <= STORY_DAYS
     entity_conflict = bool(new_names and old_names and not shared)
+    actors = bool(new_names - old_names - st.GENERIC_NAMES) and bool(old_names - new_names - st.GENERIC_NAMES)
     return Evidence(similarity(new.processed, old.processed), sim_masked, shared, speaker, rivals,
                     conflict, days, context, same_story=story,
                     sort_similarity=SORT_SCORER(new.masked, old.masked, processor=None),
                     entity_conflict=entity_conflict, speakers=(old.speaker_label, new.speaker_label),
-                    story_agrees=agrees, story_conflict=bool(stories) and st.names_conflict(*stories),
-                    background=new.background or old.background)
+                    story_agrees=agrees, actors_differ=actors,
+                    story_conflict=bool(stories) and st.names_conflict(*stories),
+                    background=new.background or old.background,
+                    other_time=_other_time(new, old) or _other_time(old, new))

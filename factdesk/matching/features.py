@@ -45,6 +45,8 @@ class ClaimFeatures:
     n_words: int = 0
     initial_names: frozenset[str] = frozenset()
     """Capitalised words opening a sentence: names when the article's story names them too."""
+    years: frozenset[int] = frozenset()
+    """Years the claim names ("the 2004 Asian tsunami"): the time its figures belong to."""
     background: bool = False
     """The claim tells of another time than its article's ("in 1985", "last September", "a year earlier")."""
 
@@ -59,15 +61,25 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
-_PAST = re.compile(r"\b(?:last|a) year\b|\ba year (?:ago|earlier)\b|\blast (?:january|february|march|april|may|"
-                   r"june|july|august|september|october|november|december)\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+_PAST = re.compile(r"\b(?:last|a) year\b|\ba year (?:ago|earlier)\b|\b(?:\w+ )?years? (?:ago|after|before|earlier)\b"
+                   r"|\blast (?:" + "|".join(_MONTH_NAMES) + r")\b|\b(?P<year>(?:19|20)\d\d)\b"
+                   r"|\bin (?P<month>" + "|".join(_MONTH_NAMES) + r")\b", re.IGNORECASE)
+
+
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def _background(text: str, published: date | None) -> bool:
     """Whether a claim tells of another time than its article's date (see `ClaimFeatures.background`)."""
     for m in _PAST.finditer(text):
         word = m.group(0)
-        if not word[0].isdigit() or (published is not None and int(word) != published.year):
+        if m.group("month"):  # "In February, a quake hit Zarand" in a November article; not "in may"
+            if published is not None and m.group("month")[0].isupper() \
+                    and _MONTH_NAMES.index(m.group("month").lower()) + 1 != published.month:
+                return True
+        elif not m.group("year") or (published is not None and int(m.group("year")) != published.year):
             return True
     return False
 
@@ -96,6 +108,7 @@ def build(text: str, *, figures=(), speaker: str | None = None, speaker_id: int 
         core=tx.core(text + " " + (title or "")),
         n_words=len(tx.words(text)),
         background=_background(text, parse_date(published)),
+        years=frozenset(int(y) for y in _YEAR.findall(text)),
         initial_names=tx.initial_capitals(text),
     )
 

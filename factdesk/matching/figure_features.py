@@ -17,8 +17,6 @@ from factdesk.matching.story import GENERIC_NAMES, name_key, stem
 YEAR_LOW, YEAR_HIGH = 1900, 2100
 """A bare four-digit number in this range with no counted thing is a year, not a figure."""
 
-NEAR_WORDS = 4
-"""Words either side of a figure that say what role it plays, for figures with no counted thing."""
 ROLE_WORDS = 7
 """Words either side of a figure read for its `role`."""
 ROLE_SYNONYMS = {
@@ -30,6 +28,7 @@ ROLE_SYNONYMS = {
     "pumping": "pump", "pumped": "pump", "exporting": "export", "exported": "export", "exports": "export",
     "lend": "loan", "lending": "loan", "lent": "loan", "loans": "loan", "importing": "import", "imports": "import",
     "conditioned": "condition", "conditions": "condition",
+    "falling": "fall", "fell": "fall", "falls": "fall", "slipped": "fall", "plunged": "fall",
 }
 """Words naming the same role of an amount ("22 pct ownership" ~ "holdings ... 83 pct")."""
 ROLE_GENERIC = frozenset("""
@@ -84,7 +83,6 @@ class FigureFeatures:
     """Casualty-style topics near the figure ("dead", "injured") from TOPICS."""
     label: str = ""
     """The counted thing as written, for explanations ("French troops")."""
-    near: frozenset[str] = frozenset()
     role: frozenset[str] = frozenset()
     """Stemmed lower-case words around the figure and in its counted thing, names and generic
     words left out, synonyms folded (ROLE_SYNONYMS): what an amount is ("cost", "repair", "stake")."""
@@ -96,6 +94,8 @@ class FigureFeatures:
     demonyms and names, folded (`story.name_key`)."""
     was: float | None = None
     """The value this figure replaces, when the claim says so ("to 92.50 dlrs a share from 80 dlrs")."""
+    subgroup: bool = False
+    """It counts part of a toll by who they were ("six children", "two women"): see SUBGROUPS."""
     increment: bool = False
     """A count of more on top of others ("at least another 20 dead", "a further 856 rescued"), not a total."""
     compared: bool = False
@@ -109,7 +109,10 @@ def what_topics(what: str | None) -> frozenset[str]:
 
 
 def _topics_near(claim_text: str, start: int, end: int, what_words: list[str]) -> frozenset[str]:
-    near = what_words + tx.words(claim_text[end:])[:TOPIC_WINDOW_WORDS] + tx.words(claim_text[:start])[-2:]
+    after = tx.words(claim_text[end:])[:TOPIC_WINDOW_WORDS]
+    # "bringing the confirmed death toll from the disaster to 11": nothing after says what it counts.
+    before = tx.words(claim_text[:start])[-(TOPIC_WINDOW_WORDS if not after else 2):]
+    near = what_words + after + before
     return frozenset(_TOPIC_OF[w] for w in near if w in _TOPIC_OF)
 
 
@@ -141,6 +144,12 @@ _COMPARED = re.compile(r"\b(?:vs\.?|versus|against|compared (?:with|to)|from|for
 
 
 _INCREMENT = re.compile(r"\b(?:another|further|additional|extra)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_OTHERS_AFTER = re.compile(r"^\s+(?:other|others|more)\b", re.IGNORECASE)
+SUBGROUPS = frozenset("""
+women woman children child girls girl boys boy babies baby infants students pupils schoolchildren
+teenagers elderly pilgrims tourists foreigners
+""".split())
+"""Counted nouns that name part of a toll ("six children killed" in a quake that killed 24)."""
 _OUTCOME_TOPICS = frozenset({"dead", "injured", "casualties", "missing", "homeless", "rescued", "arrested"})
 
 
@@ -166,28 +175,31 @@ def _role(claim_text: str, at: int, fig) -> frozenset[str]:
 
 def _figure(fig, claim_text: str) -> FigureFeatures | None:
     what = tx.process(fig.what or "")
-    if not what and not fig.unit and YEAR_LOW <= fig.value <= YEAR_HIGH and re.fullmatch(r"\d{4}", (fig.text or "").strip()):
+    if not what and not fig.unit and YEAR_LOW <= fig.value <= YEAR_HIGH \
+            and re.fullmatch(r"\d{4}", (fig.text or "").strip()):
         return None
     what_words = tx.words(fig.what or "")
     topics = frozenset(_TOPIC_OF[w] for w in what_words if w in _TOPIC_OF)
     at = claim_text.find(fig.text) if fig.text else -1
+    end = at + len(fig.text or "")
     # Only a vague counted thing ("300 people") borrows its topic from the words nearby;
-    # "four Iraqi brigades, killed 1,500" must not make the brigades dead.
+    # "four Iraqi brigades, killed 1,500" must not make the brigades dead. "350 passengers were
+    # plucked to safety": the passengers are rescued, not just aboard.
     if at >= 0 and (not what_words or set(what_words) <= GENERIC_WHATS) and (not topics or topics == {"aboard"}):
-        # "350 passengers were plucked to safety": the passengers are rescued, not just aboard.
-        topics = topics | _topics_near(claim_text, at, at + len(fig.text), what_words)
+        topics = topics | _topics_near(claim_text, at, end, what_words)
     if "missing" in topics and "bodies" in what_words:
         topics = frozenset({"missing"})  # "80 bodies still trapped": the recovery count, not the toll
-    near = frozenset()
-    if at >= 0:
-        around = tx.words(claim_text[max(0, at - 40):at]) [-NEAR_WORDS:] + tx.words(claim_text[at + len(fig.text):])[:NEAR_WORDS]
-        near = frozenset(w for w in around if len(w) > 2 and w not in tx.STOPWORDS and not w[0].isdigit())
     topics = _topics(topics)
-    return FigureFeatures(value=float(fig.value), text=fig.text or "", hedge=fig.hedge, unit=fig.unit,
-                          what=what, label=(fig.what or "").strip(), topics=topics, low=fig.low,
-                          high=fig.high, near=near, role=_role(claim_text, at, fig),
-                          compared=at >= 0 and bool(_COMPARED.search(claim_text[max(0, at - 25):at])),
-                          increment=at >= 0 and bool(_INCREMENT.search(claim_text[max(0, at - 30):at])), side=_side(fig.what or "", claim_text, at) if topics else frozenset())
+    return FigureFeatures(
+        value=float(fig.value), text=fig.text or "", hedge=fig.hedge, unit=fig.unit, what=what,
+        label=(fig.what or "").strip(), topics=topics, low=fig.low, high=fig.high,
+        role=_role(claim_text, at, fig),
+        side=_side(fig.what or "", claim_text, at) if topics else frozenset(),
+        subgroup=bool(set(what_words) & SUBGROUPS),
+        compared=at >= 0 and bool(_COMPARED.search(claim_text[max(0, at - 25):at])),
+        increment=at >= 0 and bool(_INCREMENT.search(claim_text[max(0, at - 30):at])
+                                   or _OTHERS_AFTER.match(claim_text[end:])),
+    )
 
 
 # "to 92.50 dlrs a share from 80 dlrs", "from 90.25 dlrs to 95 dlrs", "83 pct, up from 54 pct".
@@ -196,13 +208,22 @@ _OLD_THEN_NEW = re.compile(r"^[^.;]{0,30}?\bto\s*$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 
 
+_PARTS = re.compile(r"^\s+[a-z]+(?:\s+[a-z]+)?\s+and\s+$")
+"""Between two counts of one toll told in parts: "two women and one man died"."""
+
+
 def _explicit_changes(text: str, figs: list[FigureFeatures]) -> tuple[FigureFeatures, ...]:
-    """Figures with `was` set where the claim itself states the change between two of them."""
+    """Figures with `was` set where the claim itself states the change between two of them, and
+    `subgroup` where it tells one toll in parts."""
     at = [text.find(f.text) if f.text else -1 for f in figs]
     out = list(figs)
     order = sorted((a, i) for i, a in enumerate(at) if a >= 0)
     for (a, i), (b, j) in zip(order, order[1:]):
         first, second = figs[i], figs[j]
+        if first.topics and first.topics == second.topics and _PARTS.match(text[a + len(first.text):b]) \
+                and first.what != second.what:
+            out[i], out[j] = replace(out[i], subgroup=True), replace(out[j], subgroup=True)
+            continue
         if (first.unit or None) != (second.unit or None) or first.value == second.value:
             continue
         between = text[a + len(first.text):b]
@@ -211,6 +232,11 @@ def _explicit_changes(text: str, figs: list[FigureFeatures]) -> tuple[FigureFeat
         elif _OLD_THEN_NEW.match(between) and _FROM_BEFORE.search(text[max(0, a - 12):a]):
             out[j] = replace(out[j], was=first.value)
     return tuple(out)
+
+
+def states_zero(text: str) -> bool:
+    """Whether a claim says none were hurt ("no one was killed"): a figure, though no digit shows."""
+    return any(_zero_figures(text))
 
 
 def figure_features(text: str, figures) -> tuple[FigureFeatures, ...]:

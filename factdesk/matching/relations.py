@@ -99,6 +99,11 @@ class Verdict:
     new_value: float | None = None
 
 
+def _elsewhere(ev: Evidence) -> bool:
+    """The claims name two places or two stories, or one tells of another time: two events."""
+    return ev.place_conflict or ev.story_conflict or ev.background or ev.other_time
+
+
 def _story_updates(new: ClaimFeatures, old: ClaimFeatures, ev: Evidence) -> list[Verdict]:
     """Changed casualty counts in two differently worded claims of one story, days apart.
 
@@ -107,13 +112,19 @@ def _story_updates(new: ClaimFeatures, old: ClaimFeatures, ev: Evidence) -> list
     wording says little; the titles, the dates and the kind of count say it is one event.
     Only ever `suggested`.
     """
-    if not ev.same_story or ev.place_conflict or ev.background or ev.days is None or abs(ev.days) > STORY_DAYS:
+    if not ev.same_story or _elsewhere(ev) or ev.days is None or abs(ev.days) > STORY_DAYS:
         return []
     out = []
     for g, f in figure_pairs(new, old):
         if any(_equal(x.value, f.value) for x in old.figures if x.topics & f.topics):
             continue  # the old claim gives this number too ("32 dead ... 192 dead or missing")
-        if not (g.topics & f.topics) or _equal(g.value, f.value) or not g.value or not f.value:
+        if not (g.topics & f.topics) or _equal(g.value, f.value):
+            continue
+        if (g.value == 0) != (f.value == 0):
+            if abs(ev.days) <= CONTRADICTION_DAYS:  # "12 people had been killed" / "no one was killed"
+                out.append(Verdict("contradiction", round(min(CONFIDENT_SCORE - 1.0, STORY_SCORE + 10.0), 1),
+                                   "suggested", explain("contradiction", ev, (g, f), {"why": "zero", "story": True}),
+                                   g.value, f.value))
             continue
         score = round(min(CONFIDENT_SCORE - 1.0, STORY_SCORE + ev.masked_similarity / 4), 1)
         out.append(Verdict("updated_figure", score, "suggested",
@@ -131,8 +142,8 @@ def _rival_claims(new: ClaimFeatures, old: ClaimFeatures, ev: Evidence) -> list[
     """
     if ev.days is not None and abs(ev.days) > RIVAL_DAYS:
         return []
-    if ev.place_conflict or ev.story_conflict or ev.background or not (ev.same_story or ev.shared_entities):
-        return []
+    if _elsewhere(ev) or not (ev.same_story or ev.shared_entities) or new.years != old.years:
+        return []  # "killed six Hamas gunmen on 4 November 2008" is no claim about this battle
     out, seen = [], set()
     for g, f in rival_pairs(new, old):
         if id(f) in seen or _equal(g.value, f.value):
@@ -226,8 +237,9 @@ def classify_all(new: ClaimFeatures, old: ClaimFeatures,
         return _story_updates(new, old, ev) + rivals
     score = min(100.0, max(0.0, ev.context))
     pairs = figure_pairs(new, old)
+    # A background figure ("killed more than 31,000 in Bam in 2003") updates nothing of this event.
     changed = [(g, f) for g, f in pairs if not _equal(g.value, f.value) and plausible_change(g, f)
-               and not consistent(g, f)]
+               and not consistent(g, f) and new.background == old.background and not ev.other_time]
 
     def verdict(relation: str, detail: dict, pair=None, bonus: float = 0.0) -> list[Verdict]:
         s = round(min(100.0, score + bonus), 1)
@@ -238,7 +250,8 @@ def classify_all(new: ClaimFeatures, old: ClaimFeatures,
         return [Verdict(relation, s, tier, explain(relation, ev, pair, detail), old_v, new_v)]
 
     changed = [(g, f) for g, f in changed
-               if _same_event(ev, toll=bool(g.topics & f.topics)) and _recent(ev, toll=bool(g.topics))]
+               if _same_event(ev, toll=bool(g.topics & f.topics)) and _recent(ev, toll=bool(g.topics))
+               and not (ev.actors_differ and (g.unit or f.unit))]
     # A short claim ("over 1,500 Iraqi casualties") or a generic counted thing ("shares") says
     # too little alone: the same speaker or the same story must vouch for one event.
     # Two companies (speakers) each giving their own results are not updating each other.
@@ -247,7 +260,7 @@ def classify_all(new: ClaimFeatures, old: ClaimFeatures,
     vouched = ev.same_speaker or ev.same_story
     changed = [(g, f) for g, f in changed
                if vouched or (min(new.n_words, old.n_words) >= SHORT_TEXT_WORDS and specific_thing(g, f)
-                              and (bool(ev.shared_entities) or ev.story_agrees or bool(g.topics & f.topics))
+                              and (bool(ev.shared_entities) or bool(g.topics & f.topics))
                               and not (ev.rival_speakers and not (g.topics or f.topics)))]
     # A figure that differs but is not flagged as changed still is no repeat; nor is a claim
     # whose numbers the other does not give ("killed 2,000 Iranians" / "lost 300 Iraqi soldiers").

@@ -19,7 +19,7 @@ ROLE_MIN_SHARED = 2
 """Role words two amounts with no common counted thing must share, unless one is a ROLE_HEAD."""
 ROLE_HEADS = frozenset("""
 stake cost repair damage loss revenue offer tender price per-share debt loan deficit surplus profit
-sale export import pump output quota reserve condition
+sale export import pump output quota reserve condition fall
 """.split())
 """Role words that alone say what an amount is ("22 pct ownership" ~ "its holdings ... 83 pct": stake)."""
 MAX_MONEY_RATIO = 2.0
@@ -60,12 +60,14 @@ def same_thing(f: FigureFeatures, g: FigureFeatures) -> bool:
     """Two figures count the same thing in the same unit."""
     if (f.unit or None) != (g.unit or None) or sides_conflict(f, g) or f.compared != g.compared:
         return False
+    if f.subgroup != g.subgroup:
+        return False  # "six children were killed" is part of the toll, not the toll
     if f.topics or g.topics:
         # One says what happened (killed, homeless) and the other does not: not comparable.
         return bool(f.topics and g.topics) and topics_agree(f.topics, g.topics)
     heads_f, heads_g = f.role & ROLE_HEADS, g.role & ROLE_HEADS
-    if heads_f and heads_g and not heads_f & heads_g:
-        return False  # "exporting 140,000 bpd" / "pumping 260,000 bpd": two roles
+    if heads_f - {"per-share"} and heads_g - {"per-share"} and not (heads_f & heads_g) - {"per-share"}:
+        return False  # "exporting 140,000 bpd" / "pumping 260,000 bpd", a sale price / an offer: two roles
     shared_role = len(f.role & g.role)
     if f.what and g.what and fuzz.token_set_ratio(f.what, g.what, processor=None) >= WHAT_CUTOFF:
         # "shares" and "bpd" count anything: 852,000 shares tendered are not 880,000 remaining.
@@ -98,9 +100,16 @@ LOWER_BOUNDS = frozenset({"more than", "over", "at least", "upwards of", "in exc
 
 
 def consistent(old: FigureFeatures, new: FigureFeatures) -> bool:
-    """The new figure is only a floor the old one already met ("83 pct" → "more than 80 pct"): a
-    vaguer restatement, not a change."""
-    return (new.hedge or "") in LOWER_BOUNDS and old.value > new.value and not old.topics
+    """The new figure only restates the old one more vaguely: a floor the old one already met
+    ("83 pct" → "more than 80 pct"), or a number inside the old range ("245,000 to 250,000 bpd"
+    → "around 250,000 bpd", "between 69 and 80 pct" → "up to 80 pct"), or the other way round."""
+    if (new.hedge or "") in LOWER_BOUNDS and old.value > new.value and not old.topics:
+        return True
+    return _within(new.value, old) or _within(old.value, new)
+
+
+def _within(value: float, fig: FigureFeatures) -> bool:
+    return fig.low is not None and fig.high is not None and fig.high > fig.low and fig.low <= value <= fig.high
 
 
 def plausible_change(old: FigureFeatures, new: FigureFeatures) -> bool:
@@ -146,5 +155,5 @@ def rival_pairs(new, old) -> list[tuple[FigureFeatures, FigureFeatures]]:
     wounded" and "15,000 Iranian Revolutionary Guards killed or wounded"): rival claims about one
     battle when the sides claim them."""
     return [(g, f) for f in new.figures for g in old.figures
-            if f.topics and g.topics and not (f.increment or g.increment) and topics_agree(f.topics, g.topics) and sides_conflict(f, g)
-            and (f.unit or None) == (g.unit or None)]
+            if f.topics and g.topics and not (f.increment or g.increment) and topics_agree(f.topics, g.topics)
+            and sides_conflict(f, g) and (f.unit or None) == (g.unit or None)]

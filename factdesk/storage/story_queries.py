@@ -63,17 +63,20 @@ def articles_mentioning(db: Database, words: list[str], exclude: int, since: str
     return [r[0] for r in rows]
 
 
-def figure_claim_ids(db: Database, article_ids: list[int]) -> list[int]:
-    """Ids of the claims with at least one figure in these articles."""
+def article_claim_ids(db: Database, article_ids: list[int], limit: int) -> list[int]:
+    """Ids of the claims of these articles, those with a stored figure first, at most `limit`.
+
+    Claims without a stored figure are there for the ones that state none ("no one was killed").
+    """
     out = []
     for i in range(0, len(article_ids), CHUNK):
         chunk = article_ids[i:i + CHUNK]
         rows = db.execute(
             f"SELECT c.id FROM claims c WHERE c.article_id IN ({','.join('?' * len(chunk))}) "
-            "AND EXISTS (SELECT 1 FROM figures f WHERE f.claim_id = c.id) ORDER BY c.id",
-            chunk).fetchall()
+            "ORDER BY NOT EXISTS (SELECT 1 FROM figures f WHERE f.claim_id = c.id), c.id LIMIT ?",
+            [*chunk, limit]).fetchall()
         out += [r[0] for r in rows]
-    return out
+    return out[:limit]
 
 
 def article_figures(db: Database, article_ids: list[int]) -> dict[int, list[tuple[float, str | None, str | None]]]:
