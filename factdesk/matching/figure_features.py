@@ -29,6 +29,7 @@ ROLE_SYNONYMS = {
     "lend": "loan", "lending": "loan", "lent": "loan", "loans": "loan", "importing": "import", "imports": "import",
     "conditioned": "condition", "conditions": "condition",
     "falling": "fall", "fell": "fall", "falls": "fall", "slipped": "fall", "plunged": "fall",
+    "prices": "price", "priced": "price", "pricing": "price",
 }
 """Words naming the same role of an amount ("22 pct ownership" ~ "holdings ... 83 pct")."""
 ROLE_GENERIC = frozenset("""
