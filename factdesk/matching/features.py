@@ -65,7 +65,7 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
                 "october", "november", "december")
 _PAST = re.compile(r"\b(?:last|a) year\b|\ba year (?:ago|earlier)\b|\b(?:\w+ )?years? (?:ago|after|before|earlier)\b"
                    r"|\blast (?:" + "|".join(_MONTH_NAMES) + r")\b|\b(?P<year>(?:19|20)\d\d)\b"
-                   r"|\bin (?P<month>" + "|".join(_MONTH_NAMES) + r")\b", re.IGNORECASE)
+                   r"|\b(?:in|on) (?P<month>" + "|".join(_MONTH_NAMES) + r")\b", re.IGNORECASE)
 
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -75,7 +75,7 @@ def _background(text: str, published: date | None) -> bool:
     """Whether a claim tells of another time than its article's date (see `ClaimFeatures.background`)."""
     for m in _PAST.finditer(text):
         word = m.group(0)
-        if m.group("month"):  # "In February, a quake hit Zarand" in a November article; not "in may"
+        if m.group("month"):  # "In February, a quake hit Zarand", "On April 20" in a later month; not "in may"
             if published is not None and m.group("month")[0].isupper() \
                     and _MONTH_NAMES.index(m.group("month").lower()) + 1 != published.month:
                 return True
