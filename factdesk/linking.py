@@ -17,9 +17,12 @@ from sqlite_utils import Database
 from factdesk import storage
 from factdesk.matching import classify, classify_all, from_query, from_stored, query_terms, rank
 from factdesk.matching.features import ClaimFeatures
+from factdesk.matching.figure_features import states_zero
 from factdesk.matching.relations import relatable, same_story, share_words
+from factdesk.matching.story import same_story as same_story_context
 from factdesk.matching.text import content_words, masked
 from factdesk.models import Link, StoredClaim
+from factdesk.story_links import contexts, counts_casualties, drop_restated, story_candidates
 from factdesk.storage.matching_queries import (
     Candidate,
     article_claim_ids,
@@ -60,16 +63,17 @@ MATCH_QUERY_TERMS = 32
 class Known:
     """A stored claim as linking needs it: ordering keys, masked text, features built on demand."""
 
-    __slots__ = ("id", "published", "masked", "words", "title_words", "has_figures", "stamp", "_claim",
-                 "_features")
+    __slots__ = ("id", "article_id", "published", "masked", "words", "title_words", "has_figures", "stamp",
+                 "_claim", "_features")
 
     def __init__(self, claim: StoredClaim):
         self.id = claim.id
+        self.article_id = claim.article_id
         self.published = (claim.published or "")[:19]
         self.masked = masked(claim.text)
         self.words = frozenset(w for w in content_words(claim.text) if not w[0].isdigit())
         self.title_words = frozenset(content_words(claim.article_title or ""))
-        self.has_figures = bool(claim.figures)
+        self.has_figures = bool(claim.figures) or states_zero(claim.text)
         self.stamp = _stamp(claim)
         self._claim: StoredClaim | None = claim
         self._features: ClaimFeatures | None = None
@@ -249,24 +253,41 @@ def link_new_claims(db: Database, claim_ids: list[int]) -> int:
         words.setdefault(claim.article_id, Counter()).update(set(query_terms(claim.text, LINK_QUERY_TERMS)))
     hit_ids = _candidate_ids(db, [c.text for c in claims], [own[c.article_id] for c in claims],
                              own_counts=[words[c.article_id] for c in claims])
+    # Casualty counts are also compared with the other articles of their story, however worded.
+    story: dict[int, list[int]] = {}
+    for i, claim in enumerate(claims):
+        if counts_casualties(mine[claim.id].features):
+            if claim.article_id not in story:
+                story[claim.article_id] = story_candidates(db, claim.article_id)
+            hit_ids[i] = list(dict.fromkeys(hit_ids[i] + story[claim.article_id]))
     known = {k.id: k for k in _resolve(db, cache, stamps(db, list(dict.fromkeys(i for ids in hit_ids for i in ids))))}
+    ctxs = contexts(db, [k.article_id for k in (*mine.values(), *known.values())])
+
+    def one_story(a: Known, b: Known) -> bool:
+        if a.article_id in ctxs and b.article_id in ctxs:
+            return same_story_context(ctxs[a.article_id], ctxs[b.article_id])
+        return same_story(a.title_words, b.title_words)
     links: dict[tuple[int, int], list[Link]] = {}
     for claim, ids in zip(claims, hit_ids):
         me = mine[claim.id]
         # Most candidates share a word or two and nothing more: cheap looks rule them out.
+        # Differently worded figures of one story are still compared (see relations).
         others = [known[i] for i in ids if i in known and (me.id, i) not in decided
-                  and share_words(me.words, known[i].words)]
+                  and (share_words(me.words, known[i].words)
+                       or (me.has_figures and known[i].has_figures and one_story(me, known[i])))]
         for other, ok in zip(others, relatable(me.masked, [o.masked for o in others])):
-            # Differently worded figures of one story are still compared (see relations).
-            ok = ok or (me.has_figures and other.has_figures and same_story(me.title_words, other.title_words))
+            ok = ok or (me.has_figures and other.has_figures and one_story(me, other))
             newer, older = _newer_first(me, other)
             if not ok or (newer.id, older.id) in links:
                 continue
+            stories = (ctxs[newer.article_id], ctxs[older.article_id]) \
+                if newer.article_id in ctxs and older.article_id in ctxs else None
             links[(newer.id, older.id)] = [
-                Link(claim_id=newer.id, other_id=older.id, relation=v.relation, score=v.score,
-                     tier=v.tier, explanation=v.explanation, old_value=v.old_value, new_value=v.new_value)
-                for v in classify_all(newer.features, older.features)]
-    found = [link for group in links.values() for link in group]
+                (Link(claim_id=newer.id, other_id=older.id, relation=v.relation, score=v.score,
+                      tier=v.tier, explanation=v.explanation, old_value=v.old_value, new_value=v.new_value),
+                 newer.features, newer.article_id, older.article_id, older.features)
+                for v in classify_all(newer.features, older.features, stories)]
+    found = drop_restated(db, [link for group in links.values() for link in group])
     return storage.save_links(db, found) if found else 0
 
 

@@ -67,6 +67,9 @@ COUNTS = [
     ("One hundred and twenty prisoners were freed in the amnesty.",
      "One hundred and twenty", 120, None, "prisoners freed"),
     ("The coalition now has 2 top ministers in the cabinet.", "2", 2, None, "ministers"),
+    # A duration after an outcome verb is not what the verb counts.
+    ("Around 200 passengers drowned seven weeks ago when the ferry capsized.", "seven", 7, None, "weeks"),
+    ("In March two people died in the floods.", "two", 2, None, "people dead"),
 ]
 
 
@@ -138,6 +141,7 @@ AMOUNTS = [
     ("The agency holds 3.6m barrels in reserve.", "3.6m barrels", 3.6e6, "barrels", None,
      "barrels in reserve"),
     ("The bank said it had accepted 4.1 mln shares.", "4.1 mln", 4.1e6, None, None, "shares"),
+    ("The bidder now owns 61 pct of Harris' stock.", "61 pct", 61, "percent", None, "stock"),
 ]
 
 
@@ -187,6 +191,13 @@ NOT_FIGURES = [
     "Call 020 7946 0958 for details.",
     "The home side won 3-1.",
     "Half of the 6-1/2-year-old dispute is procedural.",
+    "Aid has poured in since the March five earthquake.",
+    "A 36-year-old climber died on the ridge.",
+    "He was charged with murder in the death of Kafoury, 63.",
+    "Mark Felt, Watergate's Deep Throat, dies at 95",
+    "The singer, aged 63, was found at home.",
+    "The 22 year-old resident said she saw the roof fall.",
+    "The assembly meets again on June twelve.",
 ]
 
 

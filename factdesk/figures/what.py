@@ -47,6 +47,12 @@ def _np(toks: list[_Tok], k: int) -> tuple[list[_Tok], str | None, int]:
     return words, None, k
 
 
+def _plural_possessive(toks: list[_Tok], k: int) -> bool:
+    """Whether toks[k] is a name with a glued apostrophe and a noun after it ("Cyclops' stock")."""
+    return (k + 2 < len(toks) and toks[k].kind == "word" and toks[k + 1].text in ("'", "’")
+            and _glued(toks, k + 1) and toks[k + 2].kind == "word")
+
+
 def _outcome(toks: list[_Tok], k: int) -> tuple[str, int]:
     """Read "killed", "dead or missing", "unaccounted for" starting at toks[k]."""
     out = W.OUTCOMES[toks[k].low]
@@ -95,8 +101,8 @@ def _what(text: str, toks: list[_Tok], f: _Found, prev: tuple | None) -> tuple[s
     if not noun and not out and k < n and (toks[k].low == "of" or (unit in _MONEY and toks[k].low == "in")):
         k += 1
         while k < n and (toks[k].low in _DETERMINERS or toks[k].low.endswith(("'s", "’s"))
-                         or toks[k].kind == "num" or toks[k].text in _QUOTES):
-            k += 1  # "of its troops", "of the 543 passengers", "of MUJAO's fighters"
+                         or toks[k].kind == "num" or toks[k].text in _QUOTES or _plural_possessive(toks, k)):
+            k += 1  # "of its troops", "of the 543 passengers", "of MUJAO's fighters", "of Cyclops' stock"
         noun, out, k2 = _np(toks, k)
     if unit is None and value != 1 and len(noun) == 1 and noun[0].text.islower() \
             and not noun[0].low.endswith("s") and noun[0].low not in W.PLURALS_WITHOUT_S:
@@ -116,7 +122,8 @@ def _what(text: str, toks: list[_Tok], f: _Found, prev: tuple | None) -> tuple[s
             noun = [toks[b - 1]]
             if b >= 2 and _is_content(toks, b - 2) and toks[b - 2].low not in W.NOISE_NOUNS:
                 noun.insert(0, toks[b - 2])  # "death toll of 26"
-    elif b >= 0 and toks[b].low in W.OUTCOME_VERBS:
+    elif b >= 0 and toks[b].low in W.OUTCOME_VERBS and not (noun and noun[-1].low in W.DURATIONS):
+        # "drowned seven weeks ago": the verb's object came before; a duration is not its count.
         before = W.OUTCOME_VERBS[toks[b].low]
         if b >= 2 and toks[b - 1].low in ("or", "and") and toks[b - 2].low in W.OUTCOME_VERBS:
             before, b = f"{W.OUTCOME_VERBS[toks[b - 2].low]} {toks[b - 1].low} {before}", b - 2

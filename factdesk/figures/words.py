@@ -199,6 +199,13 @@ NOISE_NOUNS = {"total", "number", "figure", "sum", "amount", "maximum", "minimum
                "tally", "estimate", "one", "some", "all", "each", "most", "any", "none"}
 """Nouns before "of NUMBER" that say nothing about what is counted ("a total of 56 pct")."""
 
+DEATH_VERBS = {"dies", "died", "dead", "die", "dying", "retired", "retires"}
+"""Verbs before "at N" that make N an age ("dies at 95")."""
+
+DURATIONS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
+             "second", "minute", "hour", "day", "week", "month", "year", "decade"}
+"""Time spans: "drowned seven weeks ago" does not make the weeks drowned."""
+
 IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children",
                      "foot": "feet", "mouse": "mice", "policeman": "policemen"}
 

@@ -27,6 +27,13 @@ def _unit(pair) -> str:
     return {"percent": "%"}.get(unit, f" {unit}") if unit else ""
 
 
+def _side_text(fig, speaker: str | None) -> str:
+    """"1,200 Iraqis killed (Tehran Radio)"."""
+    label = fig.label or fig.what or ", ".join(sorted(fig.topics))
+    said = f" ({speaker})" if speaker else ""
+    return f"{fmt_value(fig.value)}{' ' + label if label else ''}{said}"
+
+
 def change_text(pair) -> str:
     """"4,000 → 4,500 French troops (+12.5%)"."""
     old, new = pair
@@ -56,7 +63,7 @@ def explain(relation: str, ev, pair=None, detail: dict | None = None) -> str:
         relation: one of RELATIONS.
         ev: the `relations.Evidence` of the pair.
         pair: the (old, new) `FigureFeatures` behind the verdict, if any.
-        detail: relation-specific reasons ("why": "zero" | "rivals" | "negation" | "direction").
+        detail: relation-specific reasons ("why": "zero" | "rivals" | "sides" | "negation" | "direction").
     """
     detail = detail or {}
     why = detail.get("why")
@@ -66,6 +73,8 @@ def explain(relation: str, ev, pair=None, detail: dict | None = None) -> str:
         head = f"contradicts: {change_text(pair).split(' (')[0]} (one side says none)"
     elif relation == "contradiction" and why == "rivals":
         head = f"rival figures: {change_text(pair).split(' (')[0]}"
+    elif relation == "contradiction" and why == "sides":
+        head = f"rival claims: {_side_text(pair[0], ev.speakers[0])} vs {_side_text(pair[1], ev.speakers[1])}"
     elif relation == "contradiction" and why == "negation":
         head = "contradicts: one claim negates the other"
     elif relation == "contradiction":
@@ -79,9 +88,11 @@ def explain(relation: str, ev, pair=None, detail: dict | None = None) -> str:
     parts = [head]
     if detail.get("story"):
         parts.append("same story, reworded")
+    if detail.get("stated"):
+        parts.append("stated as a change")
     if ev.same_speaker:
         parts.append("same speaker")
-    elif ev.rival_speakers:
+    elif ev.rival_speakers and why != "sides":
         parts.append("different speakers")
     if ev.shared_entities and relation in ("related", "contradiction"):
         parts.append("shares " + ", ".join(sorted(ev.shared_entities)[:3]))

@@ -11,57 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from factdesk.matching import text as tx
+from factdesk.matching.figure_features import FigureFeatures, figure_features, what_topics
 from factdesk.models import StoredClaim
 
-YEAR_LOW, YEAR_HIGH = 1900, 2100
-"""A bare four-digit number in this range with no counted thing is a year, not a figure."""
-
-NEAR_WORDS = 4
-"""Words either side of a figure that say what role it plays, for figures with no counted thing."""
-TOPIC_WINDOW_WORDS = 6
-"""How many words after a figure are read to find what it counts ("six people [were killed]")."""
-
-# The counted thing is often a generic noun ("people"); the verb near it says what happened.
-TOPICS = {
-    "dead": ("dead", "died", "die", "dies", "killed", "kill", "kills", "killing", "deaths", "death",
-             "lives", "fatalities", "bodies", "toll", "perished", "drowned"),
-    "injured": ("injured", "wounded", "hurt", "injuries"),
-    "casualties": ("casualties",),
-    "missing": ("missing", "unaccounted", "disappear", "disappeared", "trapped"),
-    "homeless": ("homeless", "displaced", "evacuated", "refugees"),
-    "rescued": ("rescued", "saved", "safety", "survivors"),
-    "arrested": ("arrested", "detained", "arrests", "captured", "prisoners"),
-    "aboard": ("aboard", "carrying", "passengers", "onboard"),
-}
-_TOPIC_OF = {w: topic for topic, ws in TOPICS.items() for w in ws}
-
-GENERIC_WHATS = frozenset({"people", "persons", "person", "men", "women", "others", "civilians", "those",
-                           "residents", "villagers"})
-"""Counted things that say nothing alone: what happened to them is read from the words nearby."""
-
-# "No one was killed" states a figure: zero dead. It is what contradicts "12 people were killed".
-_ZERO = re.compile(r"\b(?:no one|nobody|none|no (?:\w+ )?(?:people|person|civilians|casualties|"
-                   r"deaths|injuries|lives|one|troops|soldiers))\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class FigureFeatures:
-    """One figure of a claim, with what it counts reduced to a comparable key."""
-
-    value: float
-    text: str
-    hedge: str | None
-    unit: str | None
-    what: str
-    """The counted thing, processed ("french troops"), or "" when unknown."""
-    topics: frozenset[str]
-    """Casualty-style topics near the figure ("dead", "injured") from TOPICS."""
-    label: str = ""
-    """The counted thing as written, for explanations ("French troops")."""
-    near: frozenset[str] = frozenset()
-    """Topic words right around the figure ("tender offer", "stake"): its role in the sentence."""
-    low: float | None = None
-    high: float | None = None
+__all__ = ["ClaimFeatures", "FigureFeatures", "build", "from_query", "from_stored", "parse_date", "what_topics"]
 
 
 @dataclass(frozen=True)
@@ -80,6 +33,8 @@ class ClaimFeatures:
     figures: tuple[FigureFeatures, ...]
     speaker: str | None = None
     """Speaker name, lower-cased."""
+    speaker_label: str | None = None
+    """Speaker name as written (for explanations)."""
     speaker_id: int | None = None
     published: date | None = None
     title: str = ""
@@ -88,6 +43,12 @@ class ClaimFeatures:
     core: str = ""
     """Processed text without stopwords (claim words, then title words): what a query is compared with."""
     n_words: int = 0
+    initial_names: frozenset[str] = frozenset()
+    """Capitalised words opening a sentence: names when the article's story names them too."""
+    years: frozenset[int] = frozenset()
+    """Years the claim names ("the 2004 Asian tsunami"): the time its figures belong to."""
+    background: bool = False
+    """The claim tells of another time than its article's ("in 1985", "last September", "a year earlier")."""
 
 
 def parse_date(value: str | None) -> date | None:
@@ -100,46 +61,33 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
-def _topics_near(claim_text: str, start: int, end: int, what_words: list[str]) -> frozenset[str]:
-    near = what_words + tx.words(claim_text[end:])[:TOPIC_WINDOW_WORDS] + tx.words(claim_text[:start])[-2:]
-    return frozenset(_TOPIC_OF[w] for w in near if w in _TOPIC_OF)
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+_PAST = re.compile(r"\b(?:last|a) year\b|\ba year (?:ago|earlier)\b|\b(?:\w+ )?years? (?:ago|after|before|earlier)\b"
+                   r"|\blast (?:" + "|".join(_MONTH_NAMES) + r")\b|\b(?P<year>(?:19|20)\d\d)\b"
+                   r"|\b(?:in|on) (?P<month>" + "|".join(_MONTH_NAMES) + r")\b", re.IGNORECASE)
 
 
-def _zero_figures(claim_text: str) -> list[FigureFeatures]:
-    out = []
-    for m in _ZERO.finditer(claim_text):
-        topics = _topics_near(claim_text, m.start(), m.end(), tx.words(m.group(0)))
-        if topics:
-            out.append(FigureFeatures(value=0.0, text=m.group(0), hedge=None, unit=None, what="",
-                                      topics=topics))
-    return out
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
-def _figure(fig, claim_text: str) -> FigureFeatures | None:
-    what = tx.process(fig.what or "")
-    if not what and not fig.unit and YEAR_LOW <= fig.value <= YEAR_HIGH and re.fullmatch(r"\d{4}", (fig.text or "").strip()):
-        return None
-    what_words = tx.words(fig.what or "")
-    topics = frozenset(_TOPIC_OF[w] for w in what_words if w in _TOPIC_OF)
-    at = claim_text.find(fig.text) if fig.text else -1
-    # Only a vague counted thing ("300 people") borrows its topic from the words nearby;
-    # "four Iraqi brigades, killed 1,500" must not make the brigades dead.
-    if not topics and at >= 0 and (not what_words or set(what_words) <= GENERIC_WHATS):
-        topics = _topics_near(claim_text, at, at + len(fig.text), what_words)
-    near = frozenset()
-    if at >= 0:
-        around = tx.words(claim_text[max(0, at - 40):at]) [-NEAR_WORDS:] + tx.words(claim_text[at + len(fig.text):])[:NEAR_WORDS]
-        near = frozenset(w for w in around if len(w) > 2 and w not in tx.STOPWORDS and not w[0].isdigit())
-    return FigureFeatures(value=float(fig.value), text=fig.text or "", hedge=fig.hedge, unit=fig.unit,
-                          what=what, label=(fig.what or "").strip(), topics=topics, low=fig.low,
-                          high=fig.high, near=near)
+def _background(text: str, published: date | None) -> bool:
+    """Whether a claim tells of another time than its article's date (see `ClaimFeatures.background`)."""
+    for m in _PAST.finditer(text):
+        word = m.group(0)
+        if m.group("month"):  # "In February, a quake hit Zarand", "On April 20" in a later month; not "in may"
+            if published is not None and m.group("month")[0].isupper() \
+                    and _MONTH_NAMES.index(m.group("month").lower()) + 1 != published.month:
+                return True
+        elif not m.group("year") or (published is not None and int(m.group("year")) != published.year):
+            return True
+    return False
 
 
 def build(text: str, *, figures=(), speaker: str | None = None, speaker_id: int | None = None,
           published: str | None = None, title: str | None = None) -> ClaimFeatures:
     """Features of one claim; `figures` are `Figure`s or `StoredFigure`s (duck-typed)."""
-    figs = tuple(f for f in (_figure(fig, text) for fig in figures) if f is not None)
-    figs += tuple(_zero_figures(text))
+    figs = figure_features(text, figures)
     ws = tx.content_words(text)
     return ClaimFeatures(
         text=text,
@@ -152,12 +100,16 @@ def build(text: str, *, figures=(), speaker: str | None = None, speaker_id: int 
         directions=tx.directions(text),
         figures=figs,
         speaker=speaker.lower().strip() if speaker else None,
+        speaker_label=speaker.strip() if speaker else None,
         speaker_id=speaker_id,
         published=parse_date(published),
         title=tx.process(title or ""),
         title_words=frozenset(tx.content_words(title or "")),
         core=tx.core(text + " " + (title or "")),
         n_words=len(tx.words(text)),
+        background=_background(text, parse_date(published)),
+        years=frozenset(int(y) for y in _YEAR.findall(text)),
+        initial_names=tx.initial_capitals(text),
     )
 
 

@@ -17,17 +17,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from factdesk.matching import text as tx
+from factdesk.matching.evidence import (
+    PREFILTER_SIMILARITY,
+    STORY_DAYS,
+    Evidence,
+    evidence,
+    may_relate,
+    relatable,
+    same_speaker,
+    same_story,
+    share_words,
+    similarity,
+)
 from factdesk.matching.explain import explain
-from factdesk.matching.features import ClaimFeatures, FigureFeatures
+from factdesk.matching.features import ClaimFeatures
+from factdesk.matching.story import StoryContext
+from factdesk.matching.things import equal as _equal
+from factdesk.matching.things import (
+    consistent,
+    figure_pairs,
+    plausible_change,
+    rival_pairs,
+    same_thing,
+    sides_conflict,
+    specific_thing,
+)
 
-SET_SCORER = fuzz.token_set_ratio
-"""Rewards one claim containing the other's words (a shortened quote)."""
-SORT_SCORER = fuzz.token_sort_ratio
-"""Penalises extra words, so two claims merely sharing a few words do not look alike."""
-# Texts reach the scorers already normalised with text.PROCESSOR (once per claim, in features).
+__all__ = [
+    "CONFIDENT_SCORE", "PREFILTER_SIMILARITY", "SHORT_TEXT_WORDS", "SUGGEST_SCORE", "Evidence", "Verdict",
+    "classify", "classify_all", "evidence", "figure_pairs", "may_relate", "relatable", "same_speaker",
+    "same_story", "same_thing", "share_words", "similarity",
+]
 
 SUGGEST_SCORE = 55.0
 """Below this no link is stored."""
@@ -42,7 +63,7 @@ REPEAT_FIGURE_SIMILARITY = 65.0
 """An unchanged figure in wording this close (numbers masked) is a repeat."""
 RELATED_SIMILARITY = 60.0
 """Wording this close, with a shared name or speaker, is related."""
-UPDATE_MIN_SIMILARITY = 55.0
+UPDATE_MIN_SIMILARITY = PREFILTER_SIMILARITY
 """Least masked-wording similarity for an updated figure, and only with names or speaker shared."""
 UPDATE_STRONG_SIMILARITY = 70.0
 """Masked-wording similarity that alone says "same event" for a changed figure."""
@@ -51,36 +72,19 @@ TOLL_STRONG_SIMILARITY = 60.0
 CONTRADICTION_SIMILARITY = 70.0
 """Least masked token-sort similarity for a polarity contradiction ("rose" vs "fell", "denied"):
 the two claims must be the same sentence but for the polarity word."""
-WHAT_CUTOFF = 80.0
-"""How alike two counted things must be ("French troops" ~ "troops") to be the same thing."""
-TITLE_OVERLAP = 0.5
-"""Share of the shorter title's words the other title holds for two articles to be one story."""
-SPEAKER_CUTOFF = 90.0
-"""How alike two speaker names must be to be one speaker (spelling variants)."""
-MAX_CHANGE_RATIO = 10.0
-"""Largest old/new ratio for an update of a figure that is not a casualty count."""
 RIVAL_DAYS = 1
+"""Different speakers giving different figures within this many days are rivals, not an update."""
 CONTRADICTION_DAYS = 2
 """A claim that none were hurt contradicts one that some were only this close in time: days
 later it is most likely about another event ("a moderate quake caused no injuries")."""
-GENERIC_THINGS = frozenset("""
-share shares stock stocks common pct percent per cent dlrs dlr dollars usd mln million billion bln
-barrels barrel bpd tons tonnes months month years year days day weeks week people persons
-""".split())
-"""Counted things that name no particular thing ("shares", "pct"): two business figures counting
-only these are the same thing only when the same speaker or the same story says so."""
-STORY_DAYS = 3
-"""How far apart two differently worded claims of one story may be for a changed casualty count
-to be flagged on the story's evidence alone (titles, dates, kind of count)."""
 STORY_SCORE = 55.0
-"""Base score of such a story-level update (always `suggested`)."""
-NEAR_MIN_SHARED = 2
-"""Words around two figures with no counted thing that must agree ("tender offer")."""
-"""Different speakers giving different figures within this many days are rivals, not an update."""
-ENTITY_BONUS, ENTITY_BONUS_MAX = 5.0, 15.0
-SPEAKER_BONUS = 10.0
-PLACE_CONFLICT_PENALTY = 30.0
-VALUE_TOLERANCE = 1e-6
+"""Base score of a story-level update or rival claim (always `suggested`)."""
+UPDATE_DAYS = 14
+"""Beyond this many days apart a changed figure is an update only in nearly the same words: an
+old figure weeks back is another event ("a new offensive") or a recap, not the last report."""
+LATE_UPDATE_SIMILARITY = 80.0
+"""Masked-wording similarity for a changed figure more than UPDATE_DAYS apart ("Ecuador was pumping
+about 260,000 bpd before the earthquake" / "...around 250,000 bpd before the quake")."""
 
 
 @dataclass(frozen=True)
@@ -95,163 +99,9 @@ class Verdict:
     new_value: float | None = None
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """The comparisons behind a verdict (also what `explain` words)."""
-
-    similarity: float
-    masked_similarity: float
-    shared_entities: frozenset[str]
-    same_speaker: bool
-    rival_speakers: bool
-    place_conflict: bool
-    days: int | None
-    context: float
-    sort_similarity: float = 0.0
-    """Masked token-sort ratio: strict, penalises every extra word."""
-    entity_conflict: bool = False
-    """Both claims name things, none shared (Colombia vs Ecuador)."""
-    same_story: bool = False
-    """The two articles' titles share most words (context for short claims)."""
-
-
-def similarity(a: str, b: str) -> float:
-    """0–100 closeness of two processed texts: mean of token-set and token-sort ratios."""
-    if not a or not b:
-        return 0.0
-    return (SET_SCORER(a, b, processor=None) + SORT_SCORER(a, b, processor=None)) / 2
-
-
-PREFILTER_SIMILARITY = UPDATE_MIN_SIMILARITY
-"""Masked-wording similarity every relation needs (`classify_all` returns nothing below it), so a
-candidate under it is dropped before any other comparison."""
-
-
-def may_relate(new_masked: str, old_masked: str) -> bool:
-    """Cheap first look: could these two masked texts be related at all?
-
-    Exactly `similarity(new_masked, old_masked) >= PREFILTER_SIMILARITY`, with rapidfuzz told the
-    least token-set score that can still reach it, so most candidates stop early.
-    """
-    if not new_masked or not old_masked:
-        return False
-    need = 2 * PREFILTER_SIMILARITY - SORT_SCORER(new_masked, old_masked, processor=None)
-    if need > 100:
-        return False
-    if need <= 0:
-        return True
-    return SET_SCORER(new_masked, old_masked, processor=None, score_cutoff=need) >= need
-
-
-MIN_SHARED_WORDS = 1
-MIN_SHARED_SHARE = 0.15
-"""A pair sharing fewer topic words than this (or this share of the shorter claim's) is not
-compared further. On 42,000 BBC candidate pairs this dropped 60% of them and two weak
-`related` links (possessives: "WorldCom's" vs "Worldcom")."""
-
-
-def share_words(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Cheapest look: do two claims share enough topic words (numbers left out) to compare?"""
-    if not a or not b:
-        return True  # nothing to go by: let the wording decide
-    shared = len(a & b)
-    return shared >= MIN_SHARED_WORDS and shared >= MIN_SHARED_SHARE * min(len(a), len(b))
-
-
-def relatable(new_masked: str, olds_masked: list[str]) -> list[bool]:
-    """`may_relate` for many candidates at once (one rapidfuzz call per scorer)."""
-    if not new_masked or not olds_masked:
-        return [False] * len(olds_masked)
-    sets = process.cdist([new_masked], olds_masked, scorer=SET_SCORER, processor=None)[0]
-    sorts = process.cdist([new_masked], olds_masked, scorer=SORT_SCORER, processor=None)[0]
-    return [bool(old) and (a + b) / 2 >= PREFILTER_SIMILARITY for old, a, b in zip(olds_masked, sets, sorts)]
-
-
-def same_speaker(a: ClaimFeatures, b: ClaimFeatures) -> bool:
-    if a.speaker_id is not None and a.speaker_id == b.speaker_id:
-        return True
-    if a.speaker and b.speaker:
-        return fuzz.ratio(a.speaker, b.speaker, processor=tx.PROCESSOR) >= SPEAKER_CUTOFF
-    return False
-
-
-def _topics_agree(a: frozenset[str], b: frozenset[str]) -> bool:
-    if a & b:
-        return True
-    # "casualties" are the killed and the wounded together.
-    return ("casualties" in a and bool(b & _HURT)) or ("casualties" in b and bool(a & _HURT))
-
-
-_HURT = frozenset({"dead", "injured"})
-
-
-def same_thing(f: FigureFeatures, g: FigureFeatures) -> bool:
-    """Two figures count the same thing in the same unit."""
-    if (f.unit or None) != (g.unit or None):
-        return False
-    if f.topics or g.topics:
-        # One says what happened (killed, homeless) and the other does not: not comparable.
-        return bool(f.topics and g.topics) and _topics_agree(f.topics, g.topics)
-    if f.what and g.what:
-        return fuzz.token_set_ratio(f.what, g.what, processor=None) >= WHAT_CUTOFF
-    # Money and percentages often come without a counted thing: the words around them must agree.
-    return bool(f.unit and not f.what and not g.what and len(f.near & g.near) >= NEAR_MIN_SHARED)
-
-
-def specific_thing(f: FigureFeatures, g: FigureFeatures) -> bool:
-    """Two figures of the same thing name it precisely: a casualty kind, or a shared counted word
-    that is not generic ("Cyclops shares" and "Cyclops stake", not just "shares")."""
-    if f.topics and g.topics:
-        return True
-    return bool((set(f.what.split()) & set(g.what.split())) - GENERIC_THINGS)
-
-
-def plausible_change(old: FigureFeatures, new: FigureFeatures) -> bool:
-    """A tenfold jump in a price or stake is a different number, not an update; tolls can jump."""
-    if old.topics or new.topics or not old.value or not new.value:
-        return True
-    ratio = max(old.value, new.value) / min(old.value, new.value)
-    return ratio <= MAX_CHANGE_RATIO
-
-
-def _equal(x: float, y: float) -> bool:
-    return abs(x - y) <= VALUE_TOLERANCE * max(1.0, abs(y))
-
-
-def figure_pairs(new: ClaimFeatures, old: ClaimFeatures) -> list[tuple[FigureFeatures, FigureFeatures]]:
-    """(old, new) figure pairs counting the same thing, an unchanged pair preferred per new figure."""
-    pairs = []
-    for f in new.figures:
-        same = [g for g in old.figures if same_thing(f, g)]
-        if same:
-            g = next((g for g in same if _equal(g.value, f.value)), same[0])
-            pairs.append((g, f))
-    return pairs
-
-
-def evidence(new: ClaimFeatures, old: ClaimFeatures) -> Evidence:
-    shared = new.entities & old.entities
-    speaker = same_speaker(new, old)
-    rivals = bool(new.speaker and old.speaker and not speaker)
-    # Two places, neither mentioned by the other claim: two events ("at Konna" vs "in Gao").
-    conflict = bool(new.places and old.places and not (new.places & (old.places | old.entities))
-                    and not (old.places & (new.places | new.entities)))
-    days = (new.published - old.published).days if new.published and old.published else None
-    sim_masked = similarity(new.masked, old.masked)
-    context = (sim_masked + min(ENTITY_BONUS_MAX, ENTITY_BONUS * len(shared))
-               + (SPEAKER_BONUS if speaker else 0.0) - (PLACE_CONFLICT_PENALTY if conflict else 0.0))
-    story = same_story(new.title_words, old.title_words)
-    entity_conflict = bool(new.entities and old.entities and not shared)
-    return Evidence(similarity(new.processed, old.processed), sim_masked, shared, speaker, rivals,
-                    conflict, days, context, same_story=story,
-                    sort_similarity=SORT_SCORER(new.masked, old.masked, processor=None),
-                    entity_conflict=entity_conflict)
-
-
-def same_story(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two articles' title words overlap enough for one story ("26 reported dead in ferry
-    disaster" / "Two hundred feared dead in ferry disaster")."""
-    return bool(a and b and len(a & b) >= TITLE_OVERLAP * min(len(a), len(b)))
+def _elsewhere(ev: Evidence) -> bool:
+    """The claims name two places or two stories, or one tells of another time: two events."""
+    return ev.place_conflict or ev.story_conflict or ev.background or ev.other_time
 
 
 def _story_updates(new: ClaimFeatures, old: ClaimFeatures, ev: Evidence) -> list[Verdict]:
@@ -262,18 +112,82 @@ def _story_updates(new: ClaimFeatures, old: ClaimFeatures, ev: Evidence) -> list
     wording says little; the titles, the dates and the kind of count say it is one event.
     Only ever `suggested`.
     """
-    if not ev.same_story or ev.place_conflict or ev.days is None or abs(ev.days) > STORY_DAYS:
+    if not ev.same_story or _elsewhere(ev) or ev.days is None or abs(ev.days) > STORY_DAYS:
         return []
     out = []
     for g, f in figure_pairs(new, old):
-        if not (g.topics & f.topics) or _equal(g.value, f.value) or not g.value or not f.value:
+        if any(_equal(x.value, f.value) for x in old.figures if x.topics & f.topics):
+            continue  # the old claim gives this number too ("32 dead ... 192 dead or missing")
+        if not (g.topics & f.topics) or _equal(g.value, f.value):
             continue
-        if ev.rival_speakers and abs(ev.days) <= RIVAL_DAYS:
-            continue  # rival figures need closer wording than this to be called a contradiction
+        if (g.value == 0) != (f.value == 0):
+            if abs(ev.days) <= CONTRADICTION_DAYS:  # "12 people had been killed" / "no one was killed"
+                out.append(Verdict("contradiction", round(min(CONFIDENT_SCORE - 1.0, STORY_SCORE + 10.0), 1),
+                                   "suggested", explain("contradiction", ev, (g, f), {"why": "zero", "story": True}),
+                                   g.value, f.value))
+            continue
         score = round(min(CONFIDENT_SCORE - 1.0, STORY_SCORE + ev.masked_similarity / 4), 1)
         out.append(Verdict("updated_figure", score, "suggested",
                            explain("updated_figure", ev, (g, f), {"story": True}), g.value, f.value))
     return out
+
+
+def _rival_claims(new: ClaimFeatures, old: ClaimFeatures, ev: Evidence) -> list[Verdict]:
+    """Casualty counts that two sides give of each other in one battle, within RIVAL_DAYS.
+
+    "Iraq said it killed 15,000 Iranian Revolutionary Guards" against "Iran said 1,200 Iraqis were
+    killed or wounded" near Basra the same day: competing claims a journalist sets side by side,
+    never an update (they count different people). One story or shared names must say it is one
+    battle; wording says little, the sides' communiques are worded their own way.
+    """
+    if ev.days is not None and abs(ev.days) > RIVAL_DAYS:
+        return []
+    if _elsewhere(ev) or not (ev.same_story or ev.shared_entities) or new.years != old.years:
+        return []  # "killed six Hamas gunmen on 4 November 2008" is no claim about this battle
+    out, seen = [], set()
+    for g, f in rival_pairs(new, old):
+        if id(f) in seen or _equal(g.value, f.value):
+            continue
+        seen.add(id(f))
+        score = round(min(CONFIDENT_SCORE - 1.0, STORY_SCORE + ev.masked_similarity / 4), 1)
+        out.append(Verdict("contradiction", score, "suggested",
+                           explain("contradiction", ev, (g, f), {"why": "sides"}), g.value, f.value))
+    return out
+
+
+def _explicit_updates(new: ClaimFeatures, old: ClaimFeatures, ev: Evidence) -> list[Verdict]:
+    """The new claim states a change ("raise its offer to 92.50 dlrs a share from 80 dlrs") from a
+    figure the old claim gives ("its 80 dlr a share tender offer"), about the same event."""
+    if ev.place_conflict or ev.story_conflict or not _recent(ev):
+        return []
+    if not (ev.same_speaker or ev.same_story or ev.shared_entities):
+        return []
+    out = []
+    for f in new.figures:
+        if f.was is None or any(_equal(g.value, f.value) and g.unit == f.unit for g in old.figures):
+            continue  # no change stated, or the old claim already has the new figure
+        g = next((g for g in old.figures if _equal(g.value, f.was) and g.unit == f.unit
+                  and not sides_conflict(g, f)), None)
+        if g is None:
+            continue
+        score = round(min(100.0, max(0.0, ev.context) + 15.0), 1)
+        tier = _tier(score, new, old)
+        if tier is not None:
+            out.append(Verdict("updated_figure", score, tier,
+                               explain("updated_figure", ev, (g, f), {"stated": True}), g.value, f.value))
+    return out
+
+
+def _recent(ev: Evidence, toll: bool = False) -> bool:
+    """Close enough in time, or worded alike enough, for a changed figure to be an update.
+
+    Args:
+        toll: a casualty count, whose sentences are formulaic: weeks apart, the same words
+            count another battle's dead ("killed or wounded 2,000 Iraqis in the offensive").
+    """
+    if ev.days is None or abs(ev.days) <= UPDATE_DAYS:
+        return True
+    return not toll and ev.masked_similarity >= LATE_UPDATE_SIMILARITY
 
 
 def _tier(score: float, new: ClaimFeatures, old: ClaimFeatures) -> str | None:
@@ -291,24 +205,41 @@ def _same_event(ev: Evidence, toll: bool = False) -> bool:
             their sentences are formulaic, so closer wording is needed less and capitalised words
             (often lost in wire copy) are not held against them.
     """
-    if ev.place_conflict:
+    if ev.place_conflict or ev.story_conflict:
         return False
-    if ev.entity_conflict and not (ev.same_speaker or ev.same_story or toll):
+    # Two claims naming different things (Bell Industries, Cyclops; Colombia, Ecuador) are two
+    # things, even from one speaker or in one story; toll claims often name nothing at all.
+    if ev.entity_conflict and not toll:
         return False
-    if ev.masked_similarity >= (TOLL_STRONG_SIMILARITY if toll else UPDATE_STRONG_SIMILARITY):
+    vouched = bool(ev.shared_entities) or ev.same_speaker
+    if toll and ev.masked_similarity >= TOLL_STRONG_SIMILARITY and (vouched or ev.story_agrees):
+        # A toll sentence is formulaic ("killed two people and injured at least three"): alike
+        # wording needs a name, the speaker or the story to say it is the same disaster.
         return True
-    return ev.masked_similarity >= UPDATE_MIN_SIMILARITY and (
-        bool(ev.shared_entities) or ev.same_speaker or ev.same_story)
+    if not toll and ev.masked_similarity >= UPDATE_STRONG_SIMILARITY:
+        return True
+    return ev.masked_similarity >= UPDATE_MIN_SIMILARITY and (vouched or ev.same_story)
 
 
-def classify_all(new: ClaimFeatures, old: ClaimFeatures) -> list[Verdict]:
-    """Every relation of `new` (the later claim) to `old`: one per changed figure, else at most one."""
-    ev = evidence(new, old)
+def classify_all(new: ClaimFeatures, old: ClaimFeatures,
+                 stories: tuple[StoryContext, StoryContext] | None = None) -> list[Verdict]:
+    """Every relation of `new` (the later claim) to `old`: one per changed figure, else at most one.
+
+    Args:
+        stories: the (new, old) articles' story contexts, when known (see `evidence`).
+    """
+    ev = evidence(new, old, stories)
+    rivals = _rival_claims(new, old, ev)
+    explicit = _explicit_updates(new, old, ev)
+    if explicit:
+        return explicit + rivals
     if ev.masked_similarity < PREFILTER_SIMILARITY:
-        return _story_updates(new, old, ev)
+        return _story_updates(new, old, ev) + rivals
     score = min(100.0, max(0.0, ev.context))
     pairs = figure_pairs(new, old)
-    changed = [(g, f) for g, f in pairs if not _equal(g.value, f.value) and plausible_change(g, f)]
+    # A background figure ("killed more than 31,000 in Bam in 2003") updates nothing of this event.
+    changed = [(g, f) for g, f in pairs if not _equal(g.value, f.value) and plausible_change(g, f)
+               and not consistent(g, f) and new.background == old.background and not ev.other_time]
 
     def verdict(relation: str, detail: dict, pair=None, bonus: float = 0.0) -> list[Verdict]:
         s = round(min(100.0, score + bonus), 1)
@@ -318,16 +249,23 @@ def classify_all(new: ClaimFeatures, old: ClaimFeatures) -> list[Verdict]:
         old_v, new_v = (pair[0].value, pair[1].value) if pair else (None, None)
         return [Verdict(relation, s, tier, explain(relation, ev, pair, detail), old_v, new_v)]
 
-    changed = [(g, f) for g, f in changed if _same_event(ev, toll=bool(g.topics & f.topics))]
+    changed = [(g, f) for g, f in changed
+               if _same_event(ev, toll=bool(g.topics & f.topics)) and _recent(ev, toll=bool(g.topics))
+               and not (ev.actors_differ and (g.unit or f.unit))]
     # A short claim ("over 1,500 Iraqi casualties") or a generic counted thing ("shares") says
     # too little alone: the same speaker or the same story must vouch for one event.
     # Two companies (speakers) each giving their own results are not updating each other.
+    # Alike wording alone is not enough outside tolls either: markets, results and shipments
+    # reports are all worded alike ("Shr loss 16 cts vs profit 41 cts"). A shared name counts.
     vouched = ev.same_speaker or ev.same_story
     changed = [(g, f) for g, f in changed
                if vouched or (min(new.n_words, old.n_words) >= SHORT_TEXT_WORDS and specific_thing(g, f)
+                              and (bool(ev.shared_entities) or bool(g.topics & f.topics))
                               and not (ev.rival_speakers and not (g.topics or f.topics)))]
-    # A figure that differs but is not flagged as changed still is no repeat.
-    differs = any(not _equal(g.value, f.value) for g, f in pairs)
+    # A figure that differs but is not flagged as changed still is no repeat; nor is a claim
+    # whose numbers the other does not give ("killed 2,000 Iranians" / "lost 300 Iraqi soldiers").
+    differs = any(not _equal(g.value, f.value) for g, f in pairs) or (bool(old.figures) and any(
+        not any(_equal(f.value, g.value) for g in old.figures) for f in new.figures))
     if changed:
         out: list[Verdict] = []
         close_in_time = ev.days is None or abs(ev.days) <= RIVAL_DAYS
@@ -336,12 +274,17 @@ def classify_all(new: ClaimFeatures, old: ClaimFeatures) -> list[Verdict]:
                 if ev.days is not None and abs(ev.days) > CONTRADICTION_DAYS:
                     continue
                 out += verdict("contradiction", {"why": "zero"}, (g, f), bonus=20.0)
-            elif ev.rival_speakers and close_in_time:
+            elif ev.rival_speakers and close_in_time and g.topics:
+                # Rival sources' casualty counts; two companies' prices or stakes are their own.
                 out += verdict("contradiction", {"why": "rivals"}, (g, f), bonus=15.0)
             else:
                 out += verdict("updated_figure", {}, (g, f), bonus=15.0)
-        return out
-    polarity_ok = ev.sort_similarity >= CONTRADICTION_SIMILARITY and not ev.place_conflict and not changed
+        return out + rivals
+    if rivals:
+        return rivals
+    # A fragment ("to be named" / "not to be named") is too short to contradict anything.
+    polarity_ok = (ev.sort_similarity >= CONTRADICTION_SIMILARITY and not ev.place_conflict and not changed
+                   and min(new.n_words, old.n_words) >= SHORT_TEXT_WORDS)
     if polarity_ok and new.negated != old.negated:
         return verdict("contradiction", {"why": "negation", "negated_new": new.negated})
     if polarity_ok and tx.opposite_directions(new.directions, old.directions):
@@ -356,7 +299,8 @@ def classify_all(new: ClaimFeatures, old: ClaimFeatures) -> list[Verdict]:
     return []
 
 
-def classify(new: ClaimFeatures, old: ClaimFeatures) -> Verdict | None:
+def classify(new: ClaimFeatures, old: ClaimFeatures,
+             stories: tuple[StoryContext, StoryContext] | None = None) -> Verdict | None:
     """The strongest relation of `new` (the later claim) to `old`, or None when unrelated."""
-    verdicts = classify_all(new, old)
+    verdicts = classify_all(new, old, stories)
     return max(verdicts, key=lambda v: v.score) if verdicts else None

@@ -101,15 +101,21 @@ def content_words(text: str) -> set[str]:
 
 
 def _key(name: str) -> str:
-    name = re.sub(r"['’]s$", "", name.strip())
+    name = re.sub(r"['’]s?$", "", name.strip())  # "Dixons'" and "Dixon's" are Dixons
     return name.lower()
 
 
-def entities(text: str) -> frozenset[str]:
+def _known(key: str, known: frozenset[str]) -> bool:
+    """A word is one of `known`, or one of them with an ending ("Ecuadorean" for "ecuador")."""
+    return key in known or any(len(k) >= 4 and key.startswith(k) for k in known)
+
+
+def entities(text: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
     """Names in a claim: capitalised words that do not open a sentence, plus acronyms.
 
     A heuristic stand-in for NER (no spaCy at match time). The first word of a sentence is
-    kept only when it is an acronym ("MUJAO said").
+    kept only when it is an acronym ("MUJAO said") or one of `known` (lower-cased words known to
+    be names, such as an all-capitals title's: "ECUADOR DEBT..." over "Ecuador, stricken by...").
     """
     found = set()
     for m in _NAME.finditer(text or ""):
@@ -118,9 +124,20 @@ def entities(text: str) -> frozenset[str]:
         if key in _NOT_NAMES or len(key) < 2:
             continue
         at_start = _SENTENCE_START.search(text[: m.start()]) is not None
-        if at_start and not word.isupper():
+        if at_start and not word.isupper() and not _known(key, known):
             continue
         found.add(key)
+    return frozenset(found)
+
+
+def initial_capitals(text: str) -> frozenset[str]:
+    """Capitalised words that open a sentence ("Colombia currently produces..."): names or not,
+    which only an article's context can tell (see `entities`)."""
+    found = set()
+    for m in _NAME.finditer(text or ""):
+        key = _key(m.group(1))
+        if key not in _NOT_NAMES and len(key) >= 2 and _SENTENCE_START.search(text[: m.start()]) is not None:
+            found.add(key)
     return frozenset(found)
 
 
