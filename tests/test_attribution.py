@@ -192,6 +192,7 @@ def test_constructions(nlp, sentence, content, mention):
     "As expected, the bank raised its rates.",  # "as expected" has no one expecting
     "He spoke on Wednesday when asked about the toll.",  # the question is not the answerer's claim
     "He was never interested in polls.",
+    "The country survived the tremor which claimed at least 300 lives.",  # a toll, not a claim
 ])
 def test_not_attributions(nlp, sentence):
     assert [c.text for c in extract(nlp, sentence) if c.kind != "unattributed"] == []
@@ -271,6 +272,10 @@ SPEAKERS = [
      "in the best shape of his life", "James McIlroy", None),
     ("Townsend Thorensen, owners of the 7,951 tonne Herald of Free Enterprise, said 345 people had been rescued.", "345 people had been rescued",
      "Townsend Thorensen", "owners of the 7,951 tonne Herald of Free Enterprise"),  # a name the parser mistook for a verb, before its description
+    ("<Dixons Group Plc> said it bought 2,445,000 Cyclops shares.", "it bought 2,445,000 Cyclops shares",
+     "Dixons Group Plc", None),  # wire markup around the name
+    ("Dixons Group Plc <DXNS.L> said it had won. Dixons said it would pay 95 dlrs.", "it would pay 95 dlrs",
+     "Dixons Group Plc", None),  # ticker dropped, the short company name is the same speaker
     ("Russian Dmitriy Bogdanov claimed the race would be close.", "the race would be close", "Dmitriy Bogdanov", "Russian"),
     ("French striker Thierry Henry said he was tired.", "he was tired", "Thierry Henry", "French striker"),
     ("Ann Lee, a spokeswoman for the council, said the road would reopen.", "the road would reopen",

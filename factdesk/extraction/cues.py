@@ -54,6 +54,8 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
         if lemma not in lexicon.PASSIVE_CUES:
             return None
         return passive_record(doc, text, cue, lemma, paras, quotes)
+    if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in ("lives", "life", "victims", "toll") for c in cue.children):
+        return None  # "the tremor which claimed 300 lives": a death toll, not a claim
     if src_i is None and cue.tag_ == "VBN" and lemma in ("ask", "question", "press") and cue.dep_ in ("advcl", "ROOT"):
         return None  # "(when) asked about the toll, he said": the question is not his claim
     if src_i is None:

@@ -8,6 +8,7 @@ no rules about which mention is a speaker (that is `speakers.py`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from factdesk.models import Speaker
@@ -69,13 +70,25 @@ class Registry:
             full = _norm(e.name).split()
             if e.kind == "person" and len(words) < len(full) and full[-len(words):] == words:
                 return e
+        if len(words) == 1:
+            for e in reversed(self.entities):
+                full = _norm(e.name).split()
+                # "Santos" for "Fernando Santos Alvite": Spanish names go by the first surname
+                if e.kind == "person" and len(full) >= 3 and words[0] in full[1:-1]:
+                    return e
         return None
 
     def add(self, name: str, kind: str, pos: int, role=None, affiliation=None) -> Entity:
-        e = self.find(name)
+        name = clean_name(name) or name
+        short = company_short_name(name)
+        if short:
+            kind = "organisation"
+        e = self.find(name) or (self.find(short) if short else None)
         if e is None:
             e = Entity(name, kind, role, affiliation, pos=pos)
             self.entities.append(e)
+            if short:
+                e.aliases.append(short)  # "Dixons Group Plc" is "Dixons" in the next paragraph and article
         else:
             if _norm(name) != _norm(e.name):
                 if len(name.split()) > len(e.name.split()) and e.kind == "person" and kind == "person":
@@ -112,6 +125,28 @@ class Registry:
             if pos < apos <= pos + limit:
                 return self.find(full)
         return None
+
+
+WIRE_MARKUP = re.compile(r"\s*<[A-Z0-9.]+>?\s*$|[<>]")
+"""Reuters-style tickers and brackets in names: "Dixons Group Plc <DXNS.L>", "<Cyclops Corp>"."""
+
+
+def clean_name(name: str) -> str:
+    """A speaker name without wire markup and stray brackets."""
+    return " ".join(WIRE_MARKUP.sub(" ", name).split())
+
+
+COMPANY_WORDS = frozenset("plc corp corp. corporation inc inc. incorporated ltd ltd. limited co co. company llc sa ag nv group holdings".split())
+
+
+def company_short_name(name: str) -> str | None:
+    """ "Dixons" for "Dixons Group Plc", "Cyclops" for "Cyclops Corp"; None when the name ends
+    in no company word or is nothing but them."""
+    words = name.split()
+    n = len(words)
+    while n > 1 and words[n - 1].lower().strip(",") in COMPANY_WORDS:
+        n -= 1
+    return " ".join(words[:n]).rstrip(",") if n < len(words) else None
 
 
 def _norm(s: str) -> str:

@@ -126,6 +126,8 @@ def resolve(doc, records: list[dict]) -> list[tuple[Speaker | None, tuple[int, i
 
 
 def _resolve_one(doc, reg: Registry, head) -> tuple[Entity | None, tuple[int, int]]:
+    if head.text == ">" and head.i > 0 and not doc[head.i - 1].is_punct:
+        head = doc[head.i - 1]  # wire markup "<Dixons Group Plc> said": the name inside
     pos = head.idx
     low = head.lower_
     if head.pos_ == "PRON" or low in lexicon.PERSON_PRONOUNS or low in lexicon.THING_PRONOUNS or low in lexicon.RELATIVE_PRONOUNS:
