@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from .colon import colon_records
 from .content import ParaIndex
-from .cues import according_record, cue_patterns, noun_record, verb_record
+from .completed_cues import noun_record
+from .cues import according_record, cue_patterns, verb_record
 from .filters import drop_unlikely, keep_only
 from .quote_tags import attach_quotes, inside_any
 from .quotes import Quote, find_quotes, paragraphs

@@ -168,7 +168,6 @@ def _resolve_one(doc, reg: Registry, head) -> tuple[Entity | None, tuple[int, in
                         if p.dep_ == "poss" and e.affiliation is None:
                             e.affiliation = _text(doc, [t for t in p.subtree if t.dep_ != "case" and t.dep_ != "det"])
                 return e, mention
-        words = [t.lower_ for t in chain]
         det = [c.lower_ for c in head.children if c.dep_ == "det"]
         if det and det[0] in ("a", "an") and head.lower_ in lexicon.ORG_WORDS:
             e = reg.next_org(pos)
