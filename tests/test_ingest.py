@@ -164,3 +164,14 @@ def test_summary_line():
     assert summary_line(IngestResult(12, 240, 31, 7, 1, 2)) == (
         "ingested 12 articles: 240 claims, 31 new speakers, 7 flags; 1 skipped (already stored), 2 failed")
     assert summary_line(IngestResult(1, 1, 1, 1)) == "ingested 1 article: 1 claim, 1 new speaker, 1 flag"
+
+
+def test_seed_then_follow_up_flags_the_changed_troop_figure(fresh_db, nlp):
+    """The brief's own example, end to end: "Nearly 4,000 French troops" -> "4,500 French troops"."""
+    seed = Path(__file__).parent.parent / "seeds" / "afp-mali-gao-clashes.txt"
+    run(fresh_db, nlp, seed, overrides={"source": "AFP", "date": "2013-02-06"})
+    run(fresh_db, nlp, FIXTURES / "stories" / "gao-followup.md")
+    links = storage.list_links(fresh_db, limit=100)
+    changed = {(link.relation, link.old_value, link.new_value) for link in links}
+    assert ("updated_figure", 4000, 4500) in changed
+    assert ("repeat", 80, 80) in changed  # Menaka is still 80 km from the border: said before

@@ -282,6 +282,8 @@ def test_a_toll_reached_takes_its_kind_from_the_words_before():
     ("In February, a quake killed 612 people in Zarand", "2005-11-27", True),
     ("In November, the quake season began", "2005-11-27", False),
     ("On April 20, a quake jolted Maluku but caused no casualties", "2013-07-02", True),
+    ("Nearly 4,000 French troops have deployed in Mali since the former colonial power swept to the "
+     "country's aid on January 11", "2013-02-06", False),  # a count since then is today's count
     ("The mine flooded 40 years ago, killing 12", "1990-05-07", True),
     ("Last year 200 people drowned in the floods", None, True),
     ("The 2004 tsunami killed 168,000 people", None, False),  # no date to tell against

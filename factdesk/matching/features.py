@@ -69,12 +69,15 @@ _PAST = re.compile(r"\b(?:last|a) year\b|\ba year (?:ago|earlier)\b|\b(?:\w+ )?y
 
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
 
 def _background(text: str, published: date | None) -> bool:
     """Whether a claim tells of another time than its article's date (see `ClaimFeatures.background`)."""
     for m in _PAST.finditer(text):
         word = m.group(0)
+        if _SINCE.search(text, max(0, m.start() - 80), m.start()):
+            continue  # "troops have deployed since ... on January 11": a count up to now
         if m.group("month"):  # "In February, a quake hit Zarand", "On April 20" in a later month; not "in may"
             if published is not None and m.group("month")[0].isupper() \
                     and _MONTH_NAMES.index(m.group("month").lower()) + 1 != published.month:
