@@ -172,6 +172,8 @@ CONSTRUCTIONS = [
     ("\u201cFind the missing emails.\u201d Trump said.", "\u201cFind the missing emails.\u201d", "Trump"),  # tag after a full stop
     ("In a Register poll last month, Mr. Cruz had a 10-point lead.", "Mr. Cruz had a 10-point lead",
      "a Register poll last month"),  # a finding made in a poll is the poll's
+    ("His death was confirmed by Rob Jones, his grandson.", "His death", "Rob Jones, his grandson"),  # passive, agent
+    ("The toll was estimated at 300 by local officials.", "The toll at 300", "local officials"),  # the figure stays
     ("Reyes continued:\n\n\u201cWe will be back next year with twice the boats.\u201d\n\nThe harbour was quiet.",
      "\u201cWe will be back next year with twice the boats.\u201d", "Reyes"),  # colon closing its paragraph
 ]
@@ -193,6 +195,7 @@ def test_constructions(nlp, sentence, content, mention):
     "He spoke on Wednesday when asked about the toll.",  # the question is not the answerer's claim
     "He was never interested in polls.",
     "The country survived the tremor which claimed at least 300 lives.",  # a toll, not a claim
+    "Felt denied it.",  # nothing a reader could check
 ])
 def test_not_attributions(nlp, sentence):
     assert [c.text for c in extract(nlp, sentence) if c.kind != "unattributed"] == []

@@ -59,6 +59,11 @@ def _uncovered(text: str, a: int, b: int, covered) -> list[tuple[int, int]]:
     return out
 
 
+def _has_verb(doc, a: int, b: int) -> bool:
+    span = doc.char_span(a, b, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def doc_to_claims(doc, outlet: str | None = None) -> list[Claim]:
     """Claims of one annotated Doc, in text order, `order` from 0."""
     text = doc.text
@@ -94,7 +99,7 @@ def doc_to_claims(doc, outlet: str | None = None) -> list[Claim]:
             continue
         for x, y in _uncovered(text, a, b, covered):
             figures = _figures(text, [(x, y)])
-            if figures:
+            if figures and _has_verb(doc, x, y):  # a clause, not a leftover ("at 300 by")
                 drafts.append((x, Claim(order=0, kind="unattributed", text=text[x:y], content=((x, y),),
                                         speaker=narrator, figures=figures)))
     drafts.sort(key=lambda d: d[0])

@@ -34,10 +34,11 @@ def passive_record(doc: Doc, text: str, cue, lemma: str, paras: ParaIndex, quote
         elif c.dep_ == "agent":
             objs = [o for o in c.children if o.dep_ == "pobj"]
             src_i = objs[0].i if objs else None
-        elif c.dep_ == "prep" and c.i > cue.i and c.lower_ in PASSIVE_PREPS:
+        elif c.dep_ == "prep" and c.i > cue.i and (c.lower_ in PASSIVE_PREPS or (c.lower_ == "at" and lemma == "estimate")):
             for o in c.children:
-                if o.dep_ in ("pobj", "pcomp"):
-                    spans += content_chars(o)
+                if o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in ("DATE", "TIME"):
+                    # "was estimated at 300" keeps the figure; "announced on Monday" is when, not what
+                    spans += content_chars(o) if c.lower_ != "at" else [(c.idx, c.right_edge.idx + len(c.right_edge.text))]
     return _clause_record(text, cue, src_i, spans, paras, quotes, lemma)
 
 

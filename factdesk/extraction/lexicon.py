@@ -182,7 +182,7 @@ poll survey study report data figures statistics research analysis documents mem
 PASSIVE_CUES = frozenset("""
 say tell ask report quote claim argue charge accuse allege criticize criticise condemn dismiss
 reject endorse support describe portray deem regard mention reveal show see know expect warn
-assure rumor rumour believe
+assure rumor rumour believe confirm deny announce cite predict estimate
 """.split())
 """Cues whose passive is an attribution ("was criticized by", "is expected to");
 other passives ("was found", "was issued") are mostly events."""
