@@ -94,6 +94,11 @@ def masked(text: str) -> str:
     return process(_NUMBER_WORDS.sub(NUMBER_TOKEN, _NUMBER.sub(NUMBER_TOKEN, text or "")))
 
 
+def is_number_word(word: str) -> bool:
+    """A spelled-out number ("two", "dozens", "mln"): what `masked` turns into NUMBER_TOKEN."""
+    return _NUMBER_WORDS.fullmatch(word) is not None
+
+
 def core(text: str) -> str:
     """The processed text without stopwords."""
     return " ".join(w for w in process(text).split() if w not in STOPWORDS)

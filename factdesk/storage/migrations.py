@@ -179,5 +179,19 @@ def m002_fts_term_counts(db: Database) -> None:
     db.execute("CREATE VIRTUAL TABLE claims_fts_terms USING fts5vocab(claims_fts, 'row')")
 
 
+@factdesk_migrations()
+def m003_near_duplicate_keys(db: Database) -> None:
+    # A few keys per claim that its near-copies share (factdesk.matching.sketch): one indexed
+    # lookup finds the near-copy of a sentence made only of common words, which FTS5 finds
+    # only by reading long postings. Derived data, written by linking; claims_keyed says how
+    # far it got, so claims stored without linking (an import, a bulk load) are keyed the next
+    # time linking runs.
+    db.execute("CREATE TABLE claim_keys (key INTEGER NOT NULL, claim_id INTEGER NOT NULL, "
+               "PRIMARY KEY (key, claim_id)) WITHOUT ROWID")
+    db.execute("CREATE TABLE claims_keyed (id INTEGER PRIMARY KEY CHECK (id = 1), "
+               "up_to INTEGER NOT NULL)")
+    db.execute("INSERT INTO claims_keyed (id, up_to) VALUES (1, 0)")
+
+
 SCHEMA_VERSION = len(factdesk_migrations._migrations)
 """How many migrations this code knows; stored as PRAGMA user_version."""
