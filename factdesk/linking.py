@@ -24,7 +24,14 @@ from factdesk.matching.relations import relatable, same_story, share_words
 from factdesk.matching.sketch import near_keys, text_near_keys
 from factdesk.matching.text import content_words, masked
 from factdesk.models import Link, StoredClaim
-from factdesk.storage.matching_queries import Candidate, article_claim_ids, decided_pairs, stamps
+from factdesk.storage.matching_queries import (
+    STAMP_HEAD,
+    Candidate,
+    article_claim_ids,
+    decided_pairs,
+    stamp_heads,
+    stamps,
+)
 
 QUERY_CANDIDATES = 100
 """BM25 candidates re-ranked per `match` query (recall matters more than speed there)."""
@@ -116,16 +123,19 @@ def _remember(cache: OrderedDict, known: Known) -> Known:
     return known
 
 
-def _resolve(cache: OrderedDict, hits: list[Candidate]) -> list[Known]:
-    """The candidates as `Known`s: remembered ones whose stamp still holds, the rest made anew."""
-    out = []
-    for hit in hits:
-        known = cache.get(hit.id)
-        if known is not None and known.stamp == hit.stamp:
-            cache.move_to_end(hit.id)
-        else:
-            known = _remember(cache, Known.of_candidate(hit))
-        out.append(known)
+def _resolve(db: Database, cache: OrderedDict, claim_ids: list[int]) -> dict[int, Known]:
+    """The candidates as `Known`s: remembered ones whose stamp still holds (checked by its
+    head, see `stamp_heads`), the rest read and made anew."""
+    out: dict[int, Known] = {}
+    remembered = [i for i in claim_ids if i in cache]
+    heads = stamp_heads(db, remembered) if remembered else {}
+    for cid in remembered:
+        known = cache[cid]
+        if heads.get(cid) == known.stamp[:STAMP_HEAD]:
+            cache.move_to_end(cid)
+            out[cid] = known
+    for hit in stamps(db, [i for i in claim_ids if i not in out]):
+        out[hit.id] = _remember(cache, Known.of_candidate(hit))
     return out
 
 
@@ -189,7 +199,7 @@ def _link(db: Database, claim_ids: list[int]) -> int:
     near = near_ids(db, [keys[c.id] for c in claims], excludes)
     rare = rare_word_ids(db, terms, excludes, own_counts=[words[c.article_id] for c in claims])
     hit_ids = [list(dict.fromkeys(a + b)) for a, b in zip(near, rare)]
-    known = {k.id: k for k in _resolve(cache, stamps(db, list(dict.fromkeys(i for ids in hit_ids for i in ids))))}
+    known = _resolve(db, cache, list(dict.fromkeys(i for ids in hit_ids for i in ids)))
     compared = []
     for claim, ids in zip(claims, hit_ids):
         me = mine[claim.id]

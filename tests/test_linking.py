@@ -218,3 +218,20 @@ def test_index_claims_keys_every_claim_once(fresh_db):
     assert index_claims(fresh_db) == 0
     keys = fresh_db.execute("SELECT count(*) FROM claim_keys").fetchone()[0]
     assert keys > 2
+
+
+def test_a_speaker_merge_reaches_claims_linking_remembers(fresh_db):
+    """Features built before a merge name the old speaker: linking must not reuse them after it."""
+    text = "Some {n} soldiers were killed near Gao on Monday"
+
+    def soldiers(n: int, speaker: str) -> Claim:
+        t = text.format(n=n)
+        return _claim(t, speaker=speaker, figures=[_fig(str(n), n, "soldiers killed", t)])
+
+    old = save(fresh_db, "a", "2013-02-06", soldiers(40, "Colonel Keita"))
+    link_new_claims(fresh_db, save(fresh_db, "b", "2013-02-06", soldiers(45, "Mamadou Diarra")))
+    assert {l.relation for l in storage.list_links(fresh_db)} == {"contradiction"}, "rival speakers"
+    keita, diarra = (storage.speaker_by_name(fresh_db, n).id for n in ("Colonel Keita", "Mamadou Diarra"))
+    storage.merge_speakers(fresh_db, diarra, keita)
+    link_new_claims(fresh_db, save(fresh_db, "c", "2013-02-06", soldiers(50, "Mamadou Diarra")))
+    assert {l.relation for l in storage.list_links(fresh_db, claim_id=old[0]) if l.new_value == 50} == {"updated_figure"}

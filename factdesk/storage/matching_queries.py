@@ -37,6 +37,33 @@ WHERE c.id IN ({marks})
 """
 
 
+_HEAD_SQL = """
+SELECT c.id, c.article_id, c.ord, c.speaker_id, s.name, c.kind, c.start, c."end"
+FROM claims c
+LEFT JOIN speakers s ON s.id = c.speaker_id
+WHERE c.id IN ({marks})
+"""
+
+
+STAMP_HEAD = 7
+"""How many leading `Candidate.stamp` columns `stamp_heads` returns."""
+
+
+def stamp_heads(db: Database, claim_ids: list[int]) -> dict[int, tuple]:
+    """A stamp's claim columns (the first STAMP_HEAD: no article title or date) by claim id.
+
+    Of a stored claim's stamp only the speaker changes (a merge, rename or split), and an id
+    reused after a rolled-back ingest comes with another claim's span: these say whether a
+    stamp still holds at the cost of a primary-key lookup, without the articles join.
+    """
+    found = {}
+    for i in range(0, len(claim_ids), 500):
+        chunk = claim_ids[i:i + 500]
+        found.update({r[0]: r[1:] for r in db.execute(_HEAD_SQL.format(marks=",".join("?" * len(chunk))),
+                                                       chunk).fetchall()})
+    return found
+
+
 def stamps(db: Database, claim_ids: list[int]) -> list[Candidate]:
     """`Candidate`s for claim ids, with their text, in the order asked for (missing ids skipped)."""
     found = {}
