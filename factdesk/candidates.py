@@ -138,7 +138,14 @@ def _score(db: Database, plans: list[list[str]], scored: list[dict[int, float]],
 def _best(scores: dict[int, float], limit: int) -> list[int]:
     """The `limit` best-scored claim ids; ties go to the newest claim (the one a changed figure
     most likely updates)."""
-    return [cid for _, cid in heapq.nlargest(limit, zip(scores.values(), scores.keys()))]
+    if len(scores) > limit:
+        # The limit-th best score first (floats only), then pairs for the few at or above it.
+        cut = heapq.nlargest(limit, scores.values())[-1]
+        top = [(s, cid) for cid, s in scores.items() if s >= cut]
+    else:
+        top = [(s, cid) for cid, s in scores.items()]
+    top.sort(reverse=True)
+    return [cid for _, cid in top[:limit]]
 
 
 def _outside(words: list[str], own: Counter, df: dict[str, int], over: dict[str, int]) -> dict[str, int]:
