@@ -164,3 +164,23 @@ def test_summary_line():
     assert summary_line(IngestResult(12, 240, 31, 7, 1, 2)) == (
         "ingested 12 articles: 240 claims, 31 new speakers, 7 flags; 1 skipped (already stored), 2 failed")
     assert summary_line(IngestResult(1, 1, 1, 1)) == "ingested 1 article: 1 claim, 1 new speaker, 1 flag"
+
+
+def test_a_file_store_is_written_in_the_background_with_the_same_result(fresh_db, nlp, tmp_path):
+    """Storing and linking overlap the parse on a thread of their own; what is stored, and the
+    order the callbacks hear about it, are as when the caller's thread does it all."""
+    import threading
+
+    inline, background = [], []
+    ingest_paths(fresh_db, nlp, [str(ARTICLES), str(ARTICLES / "wire.jsonl")],
+                 on_progress=lambda done, total, name: inline.append((done, total, name)))
+    db = storage.open_db(tmp_path / "claims.db")
+    threads = set()
+    result = ingest_paths(db, nlp, [str(ARTICLES), str(ARTICLES / "wire.jsonl")],
+                          on_progress=lambda done, total, name: (background.append((done, total, name)),
+                                                                 threads.add(threading.get_ident())))
+    assert background == inline and result.skipped == 3
+    assert threads and threading.get_ident() not in threads
+    assert storage.counts(db) == storage.counts(fresh_db)
+    texts = lambda d: sorted((lk.relation, lk.score) for lk in storage.list_links(d))  # noqa: E731
+    assert texts(db) == texts(fresh_db)
