@@ -233,5 +233,6 @@ def index_claims(db: Database) -> int:
             rows = claim_texts_after(db, after, INDEX_BATCH)
             if not rows:
                 return done
-            save_near_keys(db, [(key, cid) for cid, text in rows for key in text_near_keys(text)], rows[-1][0])
+            # In key order: each b-tree page is then written once per batch, not once per key.
+            save_near_keys(db, sorted((key, cid) for cid, text in rows for key in text_near_keys(text)), rows[-1][0])
         done += len(rows)
