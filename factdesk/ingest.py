@@ -17,6 +17,7 @@ from factdesk import storage
 from factdesk.models import Article, Claim, IngestResult
 from factdesk.readers import ArticleMeta, ReadError, as_meta, count_articles, iter_articles, make_article
 
+from factdesk.candidates import index_claims
 from factdesk.linking import link_new_claims
 from factdesk.textsafe import mask_controls
 
@@ -126,6 +127,9 @@ def _ingest_stream(db: Database, nlp, items: Iterator[Article | ReadError], tota
         warn.sink = sink
     else:
         warn = _Relay(warn, sink)
+    # Claims stored without linking (an import, a store older than the keys) are keyed first,
+    # a transaction per batch: not inside the first article's, holding the write lock for it.
+    sink.do(lambda db_: index_claims(db_))
 
     def progress(name: str) -> None:
         tally.done += 1

@@ -184,3 +184,17 @@ def test_a_file_store_is_written_in_the_background_with_the_same_result(fresh_db
     assert storage.counts(db) == storage.counts(fresh_db)
     texts = lambda d: sorted((lk.relation, lk.score) for lk in storage.list_links(d))  # noqa: E731
     assert texts(db) == texts(fresh_db)
+
+
+def test_claims_stored_without_linking_are_keyed_by_the_next_ingest(fresh_db, nlp):
+    """An import (no linking) leaves claims unkeyed; the next ingest keys them, so the articles
+    it stores find them as near-copies."""
+    from factdesk.storage.near_keys import keyed_up_to
+    from tests.factories import make_article
+
+    article, claims = make_article(("The mayor said that 12 schools had closed on Monday.", "Mayor Diallo"),
+                                   external_id="imported")
+    storage.save_article(fresh_db, article, claims)
+    assert keyed_up_to(fresh_db) == 0
+    run(fresh_db, nlp, ARTICLES / "wire.jsonl")
+    assert keyed_up_to(fresh_db) == fresh_db.execute("SELECT max(id) FROM claims").fetchone()[0]
