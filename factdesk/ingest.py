@@ -17,6 +17,7 @@ from factdesk import storage
 from factdesk.models import Article, Claim, IngestResult
 from factdesk.readers import ArticleMeta, ReadError, as_meta, count_articles, iter_articles, make_article
 
+from factdesk.candidates import index_claims
 from factdesk.linking import link_new_claims
 from factdesk.textsafe import mask_controls
 
@@ -90,9 +91,9 @@ def ingest_paths(db: Database, nlp, paths: Iterable[str], overrides: ArticleMeta
     """
     paths = [str(p) for p in paths]
     total = count_articles(paths) if on_progress else None
-    warn = on_warning or (lambda _: None)
+    warn = _Relay(on_warning or (lambda _: None))
     items = iter_articles(paths, as_meta(overrides), warn, stdin=stdin)
-    return _ingest_stream(db, nlp, items, total, on_progress, on_error, warn, batch_size)
+    return _ingest_stream(db, nlp, items, total, on_progress, on_error, warn, batch_size, background=True)
 
 
 def ingest_text(db: Database, nlp, text: str, meta: ArticleMeta | Mapping | None = None,
@@ -109,56 +110,92 @@ def ingest_text(db: Database, nlp, text: str, meta: ArticleMeta | Mapping | None
         tally.fail("pasted text: empty text", None)
         return tally.result()
     article = make_article(text, "pasted text", {}, meta, None, warn)
-    return _ingest_stream(db, nlp, iter([article]), 1, None, None, warn, 1)
+    return _ingest_stream(db, nlp, iter([article]), 1, None, None, warn, 1, background=False)
 
 
 def _ingest_stream(db: Database, nlp, items: Iterator[Article | ReadError], total: int | None,
                    on_progress: Progress | None, on_error: Report | None, warn: Report,
-                   batch_size: int) -> IngestResult:
+                   batch_size: int, background: bool) -> IngestResult:
+    """Parse on this thread; store, link, count and report as steps of a `storage.writer_for`
+    sink: on a thread of its own when `background` and the store allows it, so storing one
+    article overlaps parsing the next. Steps run in input order, on one thread."""
     from factdesk.extraction import extract_batch  # spaCy only when something is ingested
 
     tally = Tally()
+    sink = storage.writer_for(db, background)
+    if isinstance(warn, _Relay):
+        warn.sink = sink
+    else:
+        warn = _Relay(warn, sink)
+    # Claims stored without linking (an import, a store older than the keys) are keyed first,
+    # a transaction per batch: not inside the first article's, holding the write lock for it.
+    sink.do(lambda db_: index_claims(db_))
 
     def progress(name: str) -> None:
         tally.done += 1
         if on_progress:
             on_progress(tally.done, total, name)
 
-    def fresh() -> Iterator[tuple[str, dict]]:
-        # Read errors and already-stored texts are dealt with here, before the costly parse.
-        for item in items:
-            if isinstance(item, ReadError):
-                tally.fail(str(item), on_error)
-                progress(item.path)
-                continue
-            duplicate = storage.find_duplicate(db, item)
-            if duplicate is not None:
-                _skip(item, duplicate.external_id)
-                continue
-            yield analysed_text(item, warn), {"outlet": item.source, "article": item}
+    def fail(_db, message: str, path: str) -> None:
+        tally.fail(message, on_error)
+        progress(path)
 
-    def _skip(article: Article, stored_as: str) -> None:
+    def skip(_db, article: Article, stored_as: str) -> None:
         tally.skipped += 1
-        warn(f"{article.path or article.external_id}: already stored (as {stored_as}); skipped")
+        warn.target(f"{article.path or article.external_id}: already stored (as {stored_as}); skipped")
         progress(article.path or "")
 
-    for claims, ctx in extract_batch(nlp, fresh(), batch_size=batch_size):
-        article: Article = ctx["article"]
-        claims = _with_stored_text(article.text, claims)
+    def store(db_: Database, article: Article, claims: list[Claim]) -> None:
         # The article and its links commit together: a crash between the two would leave an
         # article that a re-run skips as already stored, never to be linked.
-        with storage.write_transaction(db):
-            saved = storage.save_article(db, article, claims)
-            flags = link_new_claims(db, list(saved.claim_ids)) if saved and saved.claim_ids else 0
+        with storage.write_transaction(db_):
+            saved = storage.save_article(db_, article, claims)
+            flags = link_new_claims(db_, list(saved.claim_ids)) if saved and saved.claim_ids else 0
         if saved is None:  # the same text twice in one run
-            _skip(article, "an earlier input of this run")
-            continue
+            skip(db_, article, "an earlier input of this run")
+            return
         tally.articles += 1
         tally.claims += len(saved.claim_ids)
         tally.speakers += saved.new_speakers
         tally.flags += flags
         progress(article.path or article.external_id or "")
+
+    def fresh() -> Iterator[tuple[str, dict]]:
+        # Read errors and already-stored texts are dealt with here, before the costly parse.
+        for item in items:
+            if isinstance(item, ReadError):
+                sink.do(fail, str(item), item.path)
+                continue
+            duplicate = storage.find_duplicate(db, item)
+            if duplicate is not None:
+                sink.do(skip, item, duplicate.external_id)
+                continue
+            yield analysed_text(item, warn), {"outlet": item.source, "article": item}
+
+    done = False
+    try:
+        for claims, ctx in extract_batch(nlp, fresh(), batch_size=batch_size):
+            article: Article = ctx["article"]
+            sink.do(store, article, _with_stored_text(article.text, claims))
+        done = True
+    finally:
+        sink.close(abandon=not done)
     return tally.result()
+
+
+class _Relay:
+    """A warning callback whose calls become steps of the sink once there is one (the readers
+    warn while the parse pulls articles, ahead of the steps already queued)."""
+
+    def __init__(self, target: Report, sink=None):
+        self.target = target
+        self.sink = sink
+
+    def __call__(self, message: str) -> None:
+        if self.sink is None:
+            self.target(message)
+        else:
+            self.sink.do(lambda _db: self.target(message))
 
 
 def _with_stored_text(text: str, claims: list[Claim]) -> list[Claim]:

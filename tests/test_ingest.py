@@ -175,3 +175,37 @@ def test_seed_then_follow_up_flags_the_changed_troop_figure(fresh_db, nlp):
     changed = {(link.relation, link.old_value, link.new_value) for link in links}
     assert ("updated_figure", 4000, 4500) in changed
     assert ("repeat", 80, 80) in changed  # Menaka is still 80 km from the border: said before
+
+
+def test_a_file_store_is_written_in_the_background_with_the_same_result(fresh_db, nlp, tmp_path):
+    """Storing and linking overlap the parse on a thread of their own; what is stored, and the
+    order the callbacks hear about it, are as when the caller's thread does it all."""
+    import threading
+
+    inline, background = [], []
+    ingest_paths(fresh_db, nlp, [str(ARTICLES), str(ARTICLES / "wire.jsonl")],
+                 on_progress=lambda done, total, name: inline.append((done, total, name)))
+    db = storage.open_db(tmp_path / "claims.db")
+    threads = set()
+    result = ingest_paths(db, nlp, [str(ARTICLES), str(ARTICLES / "wire.jsonl")],
+                          on_progress=lambda done, total, name: (background.append((done, total, name)),
+                                                                 threads.add(threading.get_ident())))
+    assert background == inline and result.skipped == 3
+    assert threads and threading.get_ident() not in threads
+    assert storage.counts(db) == storage.counts(fresh_db)
+    texts = lambda d: sorted((lk.relation, lk.score) for lk in storage.list_links(d))  # noqa: E731
+    assert texts(db) == texts(fresh_db)
+
+
+def test_claims_stored_without_linking_are_keyed_by_the_next_ingest(fresh_db, nlp):
+    """An import (no linking) leaves claims unkeyed; the next ingest keys them, so the articles
+    it stores find them as near-copies."""
+    from factdesk.storage.near_keys import keyed_up_to
+    from tests.factories import make_article
+
+    article, claims = make_article(("The mayor said that 12 schools had closed on Monday.", "Mayor Diallo"),
+                                   external_id="imported")
+    storage.save_article(fresh_db, article, claims)
+    assert keyed_up_to(fresh_db) == 0
+    run(fresh_db, nlp, ARTICLES / "wire.jsonl")
+    assert keyed_up_to(fresh_db) == fresh_db.execute("SELECT max(id) FROM claims").fetchone()[0]

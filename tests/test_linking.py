@@ -179,3 +179,59 @@ def test_candidates_skip_words_only_the_own_article_holds(fresh_db):
     new_ids = save(fresh_db, "b", "2013-02-08", troops(NEW_TROOPS + " zorblax quintessa plinthwork", 4500, "4,500"),
                    *filler)
     assert link_new_claims(fresh_db, new_ids) >= 1
+
+
+PLAIN = "The company said it expects earnings to rise in the second half of the year"
+
+
+def test_near_copy_is_found_by_its_keys_when_every_word_is_too_common(fresh_db, monkeypatch):
+    """A sentence of common words has no rare word to search by; its near-duplicate keys find the copy."""
+    import factdesk.candidates as candidates
+
+    monkeypatch.setattr(candidates, "COMMON_TERM_DOCS", 0)  # every word counts as too common
+    monkeypatch.setattr(candidates, "COMMON_TERM_SHARE", 0.0)
+    save(fresh_db, "a", "2013-02-06", _claim(PLAIN))
+    new_ids = save(fresh_db, "b", "2013-02-08", _claim(PLAIN + ", a spokesman said"))
+    assert candidates.rare_word_ids(fresh_db, [["company", "earnings"]], [set(new_ids)]) == [[]]
+    assert link_new_claims(fresh_db, new_ids) == 1
+    assert storage.list_links(fresh_db)[0].relation == "repeat"
+
+
+def test_claims_stored_without_linking_are_keyed_when_linking_next_runs(fresh_db, monkeypatch):
+    import factdesk.candidates as candidates
+    from factdesk.candidates import index_claims
+
+    monkeypatch.setattr(candidates, "COMMON_TERM_DOCS", 0)  # only the keys can find the old claim
+    monkeypatch.setattr(candidates, "COMMON_TERM_SHARE", 0.0)
+    old = save(fresh_db, "a", "2013-02-06", _claim(PLAIN))  # stored, never linked (an import)
+    new_ids = save(fresh_db, "b", "2013-02-08", _claim(PLAIN.replace("second", "first")))
+    assert link_new_claims(fresh_db, new_ids) == 1
+    assert storage.list_links(fresh_db)[0].other_id == old[0]
+    assert index_claims(fresh_db) == 0, "linking keyed every claim it found unkeyed"
+
+
+def test_index_claims_keys_every_claim_once(fresh_db):
+    from factdesk.candidates import index_claims
+
+    save(fresh_db, "a", "2013-02-06", _claim(PLAIN), _claim("Shares fell sharply on Monday", 1))
+    assert index_claims(fresh_db) == 2
+    assert index_claims(fresh_db) == 0
+    keys = fresh_db.execute("SELECT count(*) FROM claim_keys").fetchone()[0]
+    assert keys > 2
+
+
+def test_a_speaker_merge_reaches_claims_linking_remembers(fresh_db):
+    """Features built before a merge name the old speaker: linking must not reuse them after it."""
+    text = "Some {n} soldiers were killed near Gao on Monday"
+
+    def soldiers(n: int, speaker: str) -> Claim:
+        t = text.format(n=n)
+        return _claim(t, speaker=speaker, figures=[_fig(str(n), n, "soldiers killed", t)])
+
+    old = save(fresh_db, "a", "2013-02-06", soldiers(40, "Colonel Keita"))
+    link_new_claims(fresh_db, save(fresh_db, "b", "2013-02-06", soldiers(45, "Mamadou Diarra")))
+    assert {l.relation for l in storage.list_links(fresh_db)} == {"contradiction"}, "rival speakers"
+    keita, diarra = (storage.speaker_by_name(fresh_db, n).id for n in ("Colonel Keita", "Mamadou Diarra"))
+    storage.merge_speakers(fresh_db, diarra, keita)
+    link_new_claims(fresh_db, save(fresh_db, "c", "2013-02-06", soldiers(50, "Mamadou Diarra")))
+    assert {l.relation for l in storage.list_links(fresh_db, claim_id=old[0]) if l.new_value == 50} == {"updated_figure"}

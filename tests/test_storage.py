@@ -257,3 +257,22 @@ def test_has_figures_count_matches_the_listing(fresh_db):
         make_claim("60 wounded.", 0, figures=(fig, fig)), make_claim("Calm.", 1, offset=12)])
     flt = storage.ClaimFilter(has_figures=True)
     assert storage.count_claims(fresh_db, flt) == len(storage.list_claims(fresh_db, flt)) == 1
+
+
+def test_a_version_2_store_gains_empty_near_duplicate_keys(tmp_path):
+    """Keys are derived data: the migration only makes the tables, linking fills them."""
+    from sqlite_utils import Database
+
+    from factdesk.storage.migrations import factdesk_migrations
+    from factdesk.storage.near_keys import keyed_up_to
+
+    path = tmp_path / "v2.db"
+    old = Database(path)
+    factdesk_migrations.apply(old, stop_before="m003_near_duplicate_keys")
+    old.execute("PRAGMA user_version = 2")
+    old.conn.commit()
+    old.close()
+    db = storage.open_db(path)
+    assert storage.schema_version(db) == storage.SCHEMA_VERSION
+    assert db.execute("SELECT count(*) FROM claim_keys").fetchone()[0] == 0
+    assert keyed_up_to(db) == 0

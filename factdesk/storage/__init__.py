@@ -40,6 +40,7 @@ from factdesk.storage.links import (
     save_links,
 )
 from factdesk.storage.migrations import SCHEMA_VERSION
+from factdesk.storage.writer import BackgroundWriter, InlineWriter, writer_for
 from factdesk.storage.review import default_reviewer, history, last_undoable, review_claim, undo
 from factdesk.storage.speakers import (
     find_speaker_id,
@@ -52,12 +53,13 @@ from factdesk.storage.speakers import (
 )
 
 __all__ = [
-    "SCHEMA_VERSION", "SORTS", "ClaimFilter", "SavedArticle", "StoreError", "backup_to",
+    "SCHEMA_VERSION", "SORTS", "BackgroundWriter", "ClaimFilter", "InlineWriter", "SavedArticle", "StoreError",
+    "backup_to",
     "claims_for_article", "count_claims", "count_links", "counts", "decide_link",
     "default_db_path", "default_reviewer", "find_duplicate", "find_speaker_id", "fts_candidates", "fts_query",
     "get_article", "get_claim", "get_claims", "get_link", "get_speaker", "history",
     "last_undoable", "list_articles", "list_claims", "list_links", "list_speakers",
     "merge_speakers", "open_db", "rejected_pairs", "rename_speaker", "review_claim",
     "save_article", "save_links", "schema_version", "speaker_by_name", "split_speaker", "undo",
-    "write_transaction",
+    "write_transaction", "writer_for",
 ]

@@ -26,18 +26,17 @@ def save_links(db: Database, links: list[Link]) -> int:
     Returns:
         How many links were new.
     """
-    added = 0
+    created = now_iso()
     with write_transaction(db):
-        for link in links:
-            cursor = db.execute(
-                "INSERT OR IGNORE INTO links (claim_id, other_id, relation, score, tier, explanation, "
-                "old_value, new_value, figure_key, decision, created) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)",
-                [link.claim_id, link.other_id, link.relation, link.score, link.tier,
-                 link.explanation, link.old_value, link.new_value, _figure_key(link), now_iso()],
-            )
-            added += cursor.rowcount
-    return added
+        # One statement for all: its rowcount counts only the rows inserted, not the ignored.
+        cursor = db.conn.executemany(
+            "INSERT OR IGNORE INTO links (claim_id, other_id, relation, score, tier, explanation, "
+            "old_value, new_value, figure_key, decision, created) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)",
+            [(link.claim_id, link.other_id, link.relation, link.score, link.tier, link.explanation,
+              link.old_value, link.new_value, _figure_key(link), created) for link in links],
+        )
+    return max(0, cursor.rowcount)
 
 
 def rejected_pairs(db: Database, claim_id: int) -> set[int]:

@@ -23,10 +23,13 @@ class Candidate(NamedTuple):
     id: int
     article_id: int
     stamp: tuple
+    text: str = ""
+    has_figures: bool = False
 
 
 _STAMP_SQL = """
-SELECT c.id, c.article_id, c.ord, c.speaker_id, s.name, c.kind, c.start, c."end", a.title, a.published
+SELECT c.id, c.article_id, c.ord, c.speaker_id, s.name, c.kind, c.start, c."end", a.title, a.published,
+       c.text, EXISTS (SELECT 1 FROM figures f WHERE f.claim_id = c.id)
 FROM claims c
 JOIN articles a ON a.id = c.article_id
 LEFT JOIN speakers s ON s.id = c.speaker_id
@@ -34,61 +37,71 @@ WHERE c.id IN ({marks})
 """
 
 
+_HEAD_SQL = """
+SELECT c.id, c.article_id, c.ord, c.speaker_id, s.name, c.kind, c.start, c."end"
+FROM claims c
+LEFT JOIN speakers s ON s.id = c.speaker_id
+WHERE c.id IN ({marks})
+"""
+
+
+STAMP_HEAD = 7
+"""How many leading `Candidate.stamp` columns `stamp_heads` returns."""
+
+
+def stamp_heads(db: Database, claim_ids: list[int]) -> dict[int, tuple]:
+    """A stamp's claim columns (the first STAMP_HEAD: no article title or date) by claim id.
+
+    Of a stored claim's stamp only the speaker changes (a merge, rename or split), and an id
+    reused after a rolled-back ingest comes with another claim's span: these say whether a
+    stamp still holds at the cost of a primary-key lookup, without the articles join.
+    """
+    found = {}
+    for i in range(0, len(claim_ids), 500):
+        chunk = claim_ids[i:i + 500]
+        found.update({r[0]: r[1:] for r in db.execute(_HEAD_SQL.format(marks=",".join("?" * len(chunk))),
+                                                       chunk).fetchall()})
+    return found
+
+
 def stamps(db: Database, claim_ids: list[int]) -> list[Candidate]:
-    """`Candidate`s for claim ids, in the order asked for (missing ids skipped)."""
+    """`Candidate`s for claim ids, with their text, in the order asked for (missing ids skipped)."""
     found = {}
     for i in range(0, len(claim_ids), 500):
         chunk = claim_ids[i:i + 500]
         rows = db.execute(_STAMP_SQL.format(marks=",".join("?" * len(chunk))), chunk).fetchall()
-        found.update({r[0]: Candidate(r[0], r[1], tuple(r[1:])) for r in rows})
+        found.update({r[0]: Candidate(r[0], r[1], tuple(r[1:10]), r[10], bool(r[11])) for r in rows})
     return [found[i] for i in claim_ids if i in found]
 
 
-def _union(words: list[str], select: str, cap: int) -> tuple[list[str], list, list[int]]:
-    """One UNION ALL statement running `select` (one MATCH ?, one LIMIT ?) per word."""
-    parts, params, index = [], [], []
-    for i, word in enumerate(words):
-        query = fts_query(word)
-        if query is not None:
-            parts.append(select.format(k=len(index)))
-            params += [query, cap + 1]
-            index.append(i)
-    return parts, params, index
-
-
-WORDS_PER_QUERY = 200
-"""Words looked up per statement (SQLite allows 500 terms in one compound SELECT)."""
+_COUNT_SQL = "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)"
+_POSTINGS_SQL = ("SELECT group_concat(id) FROM (SELECT rowid AS id FROM claims_fts "
+                 "WHERE claims_fts MATCH ? LIMIT ?)")
+# One small statement per word, compiled once and reused: a compound SELECT over a hundred
+# words costs more to prepare than to run, and its postings would come back one row per id.
 
 
 def term_doc_counts(db: Database, words: list[str], cap: int) -> list[int]:
-    """`term_doc_count(db, w, cap)` for many words, in one query per WORDS_PER_QUERY words."""
-    out = [0] * len(words)
-    for at in range(0, len(words), WORDS_PER_QUERY):
-        chunk = words[at:at + WORDS_PER_QUERY]
-        parts, params, index = _union(chunk, "SELECT {k}, count(*) FROM (SELECT 1 FROM claims_fts "
-                                             "WHERE claims_fts MATCH ? LIMIT ?)", cap)
-        if parts:
-            for k, n in db.execute(" UNION ALL ".join(parts), params).fetchall():
-                out[at + index[k]] = n
+    """`term_doc_count(db, w, cap)` for many words."""
+    out = []
+    for word in words:
+        query = fts_query(word)
+        out.append(db.conn.execute(_COUNT_SQL, (query, cap + 1)).fetchone()[0] if query else 0)
     return out
 
 
 def term_postings(db: Database, words: list[str], cap: int) -> list[list[int]]:
-    """Claim ids holding each word (FTS5, stemmed as the index is), in one query.
+    """Claim ids holding each word (FTS5, stemmed as the index is), in no particular order.
 
-    A "word" of several words ("oil export halt") asks for claims holding all of them.
+    A "word" of several words ("jean-yves") asks for claims holding all of them.
     At most `cap + 1` ids are read per word: more than `cap` says the word is too common to
     search by, and reading a common word's postings is what makes a query slow on a large store.
     """
-    out: list[list[int]] = [[] for _ in words]
-    for at in range(0, len(words), WORDS_PER_QUERY):
-        chunk = words[at:at + WORDS_PER_QUERY]
-        # Newest first: when a common AND query is cut at cap + 1, the recent claims stay.
-        parts, params, index = _union(chunk, "SELECT {k}, id FROM (SELECT rowid AS id FROM claims_fts "
-                                             "WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?)", cap)
-        if parts:
-            for k, cid in db.execute(" UNION ALL ".join(parts), params).fetchall():
-                out[at + index[k]].append(cid)
+    out = []
+    for word in words:
+        query = fts_query(word)
+        ids = db.conn.execute(_POSTINGS_SQL, (query, cap + 1)).fetchone()[0] if query else None
+        out.append(list(map(int, ids.split(","))) if ids else [])
     return out
 
 

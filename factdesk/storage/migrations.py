@@ -180,7 +180,31 @@ def m002_fts_term_counts(db: Database) -> None:
 
 
 @factdesk_migrations()
-def m003_alias_last_words(db: Database) -> None:
+def m003_near_duplicate_keys(db: Database) -> None:
+    # A few keys per claim that its near-copies share (factdesk.matching.sketch): one indexed
+    # lookup finds the near-copy of a sentence made only of common words, which FTS5 finds
+    # only by reading long postings. Derived data, written by linking; claims_keyed says how
+    # far it got, so claims stored without linking (an import, a bulk load) are keyed the next
+    # time linking runs.
+    db.execute("CREATE TABLE claim_keys (key INTEGER NOT NULL, claim_id INTEGER NOT NULL, "
+               "PRIMARY KEY (key, claim_id)) WITHOUT ROWID")
+    db.execute("CREATE TABLE claims_keyed (id INTEGER PRIMARY KEY CHECK (id = 1), "
+               "up_to INTEGER NOT NULL)")
+    db.execute("INSERT INTO claims_keyed (id, up_to) VALUES (1, 0)")
+
+
+@factdesk_migrations()
+def m004_fts_merges_sooner(db: Database) -> None:
+    # Every ingest transaction adds an FTS5 segment, and every segment is one more b-tree a
+    # word lookup walks: merging two of a level instead of four keeps about half as many
+    # (5 rather than 10 after 1,200 BBC articles), for word lookups about a third cheaper and
+    # no measurable cost on the writes. Stored in claims_fts_config, so it holds for every
+    # connection.
+    db.execute("INSERT INTO claims_fts (claims_fts, rank) VALUES ('automerge', 2)")
+
+
+@factdesk_migrations()
+def m005_alias_last_words(db: Database) -> None:
     # The last word of every alias, indexed: a later article's "Le Drian" finds the one stored
     # "Jean-Yves Le Drian" by one lookup instead of reading every alias (storage/speakers.py).
     db.execute("ALTER TABLE speaker_aliases ADD COLUMN last_word TEXT")
