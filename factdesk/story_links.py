@@ -33,6 +33,9 @@ STORY_POSTINGS = 500
 """Claims holding the story's words that are read to find those articles (newest first)."""
 LINKS_PER_CHANGE = 2
 """Earlier claims one changed figure of a new claim is linked to at most."""
+ZERO_LINKS = 1
+"""Earlier tolls one "no one was killed" is linked to at most, whatever their numbers: it
+contradicts the latest toll, which already updates the ones before it."""
 CONTEXT_CACHE_SIZE = 20_000
 """Article story contexts remembered per store (texts never change, so they never go stale)."""
 
@@ -140,16 +143,18 @@ def drop_restated(db: Database, links: list[tuple[Link, ClaimFeatures, int, int]
 
 def _fewest(links: list[tuple[Link, ClaimFeatures]]) -> list[Link]:
     """At most LINKS_PER_CHANGE links per changed figure of a new claim: the same "90.25 → 95
-    dlrs" found against every earlier claim giving 90.25 is one change to read, not ten.
+    dlrs" found against every earlier claim giving 90.25 is one change to read, not ten; a
+    zero ("no one was killed") gets ZERO_LINKS whatever the earlier numbers were.
     The latest are kept: the reports the change supersedes."""
     groups: dict[tuple, list[tuple[Link, ClaimFeatures]]] = {}
     out = []
     for link, old in links:
         if link.relation in ("updated_figure", "contradiction") and link.new_value is not None:
-            groups.setdefault((link.claim_id, link.relation, link.old_value, link.new_value), []).append((link, old))
+            old_value = None if link.new_value == 0 else link.old_value
+            groups.setdefault((link.claim_id, link.relation, old_value, link.new_value), []).append((link, old))
         else:
             out.append(link)
     for group in groups.values():
         group.sort(key=lambda x: (x[1].published or date.min, x[0].other_id), reverse=True)
-        out += [link for link, _ in group[:LINKS_PER_CHANGE]]
+        out += [link for link, _ in group[:ZERO_LINKS if group[0][0].new_value == 0 else LINKS_PER_CHANGE]]
     return out

@@ -89,3 +89,18 @@ def test_no_one_killed_in_a_rewrite_contradicts_the_toll(fresh_db):
     link_new_claims(fresh_db, new)
     (link,) = changed(fresh_db)
     assert (link.relation, link.old_value, link.new_value) == ("contradiction", 12, 0)
+
+
+def test_no_one_killed_contradicts_only_the_latest_toll(fresh_db):
+    """Three earlier tolls of one raid, three numbers: "no one was killed" is one flag, against
+    the latest, not a contradiction per number to dismiss one by one."""
+    for n, (day, toll) in enumerate((("10", 4), ("11", 12), ("12", 30))):
+        article(fresh_db, f"toll{n}", f"2011-11-{day}", "BOMBS HIT HILLTOP REFUGEE CAMP",
+                (f"A county commissioner said {toll} people had been killed in the raid on the Hilltop refugee camp.",
+                 "commissioner", [(str(toll), toll, "people killed", None)]))
+    new = article(fresh_db, "aid", "2011-11-13", "AID GROUP SAYS HILLTOP CAMP BOMBING CAUSED NO DEATHS",
+                  ("An aid group in the Hilltop refugee camp said no one was killed in the raid.", "aid group", []))
+    link_new_claims(fresh_db, new)
+    (link,) = [l for l in changed(fresh_db) if l.claim_id == new[0]]
+    assert (link.relation, link.old_value, link.new_value) == ("contradiction", 30, 0)
+    assert storage.get_claim(fresh_db, link.other_id).article_external_id == "toll2"
