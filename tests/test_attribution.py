@@ -173,7 +173,7 @@ CONSTRUCTIONS = [
     ("In a Register poll last month, Mr. Cruz had a 10-point lead.", "Mr. Cruz had a 10-point lead",
      "a Register poll last month"),  # a finding made in a poll is the poll's
     ("His death was confirmed by Rob Jones, his grandson.", "His death", "Rob Jones, his grandson"),  # passive, agent
-    ("The toll was estimated at 300 by local officials.", "The toll at 300", "local officials"),  # the figure stays
+    ("The toll was estimated at 300 by local officials.", "The toll was estimated at 300", "local officials"),  # the figure stays
     ("Reyes continued:\n\n\u201cWe will be back next year with twice the boats.\u201d\n\nThe harbour was quiet.",
      "\u201cWe will be back next year with twice the boats.\u201d", "Reyes"),  # colon closing its paragraph
 ]
@@ -304,3 +304,16 @@ def test_speakers(nlp, text, key, speaker, role):
 ])
 def test_not_speakers(nlp, sentence):
     assert [c.text for c in extract(nlp, sentence) if c.kind != "unattributed"] == []
+
+
+@pytest.mark.parametrize("sentence, text", [
+    # A passive cue splits the content; the claim reads as the sentence does.
+    ("The rebels are believed to be holding four aid workers in the hills.",
+     "The rebels are believed to be holding four aid workers in the hills"),
+    # The speaker's own words between the pieces are not the claim.
+    ('"The port will reopen on Monday," the harbour master said, "once the divers are done."',
+     '"The port will reopen on Monday," "once the divers are done."'),
+])
+def test_claim_text_reads_across_a_cue_but_not_a_speaker(nlp, sentence, text):
+    (claim,) = [c for c in extract(nlp, sentence) if c.kind != "unattributed"]
+    assert claim.text.rstrip(".") == text
