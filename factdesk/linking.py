@@ -34,6 +34,7 @@ from factdesk.storage.matching_queries import (
     decided_pairs,
     stamp_heads,
     stamps,
+    title_candidates,
 )
 
 QUERY_CANDIDATES = 100
@@ -253,6 +254,16 @@ def _link(db: Database, claim_ids: list[int]) -> int:
     return storage.save_links(db, found) if found else 0
 
 
+def match_candidates(db: Database, terms: str, limit: int = QUERY_CANDIDATES) -> list[tuple[int, float]]:
+    """Claim ids for a `match` query with a bm25 rank, best first: the claims whose text holds
+    its words and the claims of articles whose title does, ranked by the sum of the two (a
+    claim found both ways ranks as a two-column BM25 would rank it)."""
+    ranks: dict[int, float] = {}
+    for cid, r in (*storage.fts_candidates(db, terms, limit=limit), *title_candidates(db, terms, limit)):
+        ranks[cid] = ranks.get(cid, 0.0) + r
+    return sorted(ranks.items(), key=lambda kv: (kv[1], kv[0]))[:limit]
+
+
 def match_text(db: Database, text: str, limit: int = 5) -> list[tuple[StoredClaim, float, str]]:
     """Stored claims most like a typed or pasted text (not stored), best first.
 
@@ -260,7 +271,7 @@ def match_text(db: Database, text: str, limit: int = 5) -> list[tuple[StoredClai
         (claim, 0–100 score, one-line explanation) tuples.
     """
     query = from_query(text)
-    hits = storage.fts_candidates(db, _query_text(query.text, MATCH_QUERY_TERMS), limit=QUERY_CANDIDATES)
+    hits = match_candidates(db, _query_text(query.text, MATCH_QUERY_TERMS))
     if not hits:
         return []
     claims = {c.id: c for c in storage.get_claims(db, [cid for cid, _ in hits])}

@@ -131,6 +131,18 @@ def test_match_text_and_queries(fresh_db):
     assert out["q1"][0][0].text.startswith("The central bank") and out["q2"] == []
 
 
+def test_match_finds_a_claim_by_its_headline(fresh_db):
+    """A tweet that repeats a fact-check's headline, not its claim wording, still finds it; the
+    title index follows articles stored before and after."""
+    save(fresh_db, "fc1", "2020-03-01", _claim("The image was taken in 2015 at a rally in Lagos"),
+         title="Viral photo does not show flooded Kano airport")
+    save(fresh_db, "fc2", "2020-03-02", _claim("The central bank left interest rates unchanged on Thursday"),
+         title="Rates held")
+    (claim, _, _), = match_text(fresh_db, "Shocking: flooded Kano airport photo!!", limit=1)
+    assert claim.article_external_id == "fc1"
+    assert match_text(fresh_db, "zzzz qqqq") == []
+
+
 def test_features_are_built_once_per_claim(fresh_db, monkeypatch):
     """An ingest run meets the same stored claims as candidates again and again."""
     import factdesk.linking as linking

@@ -276,3 +276,29 @@ def test_a_version_2_store_gains_empty_near_duplicate_keys(tmp_path):
     assert storage.schema_version(db) == storage.SCHEMA_VERSION
     assert db.execute("SELECT count(*) FROM claim_keys").fetchone()[0] == 0
     assert keyed_up_to(db) == 0
+
+
+def test_a_version_5_store_indexes_the_titles_it_already_holds(tmp_path):
+    """`match` looks claims up by their article's title: a store from before the title index
+    gets its existing titles indexed, and later articles join by trigger."""
+    from sqlite_utils import Database
+
+    from factdesk.storage.matching_queries import title_candidates
+    from factdesk.storage.migrations import factdesk_migrations
+
+    path = tmp_path / "v5.db"
+    old = Database(path)
+    factdesk_migrations.apply(old, stop_before="m006_article_title_fts")
+    old.execute("PRAGMA user_version = 5")
+    aid = old.execute("INSERT INTO articles (external_id, title, ingested, text, content_hash) "
+                      "VALUES ('old', 'Delta floods', 'now', 'Rains flood the delta.', 'h')").lastrowid
+    old.execute("INSERT INTO claims (article_id, ord, kind, text, content, start, \"end\", status) "
+                "VALUES (?, 0, 'unattributed', 'Rains flood the delta.', '[]', 0, 22, 'unverified')", [aid])
+    old.conn.commit()
+    old.close()
+    db = storage.open_db(path)
+    assert storage.schema_version(db) == storage.SCHEMA_VERSION
+    assert len(title_candidates(db, "delta floods")) == 1
+    storage.save_article(db, Article("Aid reaches the delta.", "new", title="Aid for the delta"),
+                         [make_claim("Aid reaches the delta.", 0)])
+    assert len(title_candidates(db, "delta")) == 2

@@ -1,8 +1,9 @@
 """Provides re-ranking of BM25 candidates for a query (`factdesk match`); no UI here.
 
-The store hands over its best BM25 candidates; `rank` orders them by a weighted blend of the
-normalised BM25 score, rapidfuzz similarity to the claim and to its article's title (a
-fact-check's headline), and how many of the query's words the claim and title hold. Weights
+The store hands over its best BM25 candidates (claim text and article title, a fact-check's
+headline); `rank` orders them by a weighted blend of the normalised BM25 score, rapidfuzz
+similarity to the claim (and to the title, weighted 0 since titles are searched), and how many
+of the query's words the claim and title hold. Weights
 were tuned on the CheckThat! 2020 train tweets (bench/clef.py --tune) and checked on dev.
 """
 
@@ -22,10 +23,12 @@ CORE_SCORER = fuzz.token_set_ratio
 
 W_BM25 = 0.3
 W_CLAIM = 0.1
-W_TITLE = 0.2
-W_CORE = 0.2
+W_TITLE = 0.0
+W_CORE = 0.0
 W_COVERAGE = 0.75
-"""Blend weights (tuned on CLEF train); the signals they weigh are all 0–100."""
+"""Blend weights (tuned on CLEF train); the signals they weigh are all 0–100. Since titles are
+searched by BM25 too (`linking.match_candidates`), the title and core similarities add nothing
+on train that BM25 and coverage do not: their weights tuned to 0, and they are not computed."""
 WEIGHTS = (W_BM25, W_CLAIM, W_TITLE, W_CORE, W_COVERAGE)
 
 
@@ -36,13 +39,13 @@ def coverage(query: ClaimFeatures, cand: ClaimFeatures) -> float:
     return 100.0 * len(query.words & (cand.words | cand.title_words)) / len(query.words)
 
 
-def signals(query: ClaimFeatures, cand: ClaimFeatures, bm25_norm: float) -> tuple[float, ...]:
-    """The 0–100 signals `rank` blends, in WEIGHTS order."""
+def signals(query: ClaimFeatures, cand: ClaimFeatures, bm25_norm: float, tuning: bool = False) -> tuple[float, ...]:
+    """The 0–100 signals `rank` blends, in WEIGHTS order (those weighted 0 left at 0 unless tuning)."""
     return (
         bm25_norm,
         CLAIM_SCORER(query.processed, cand.processed, processor=None),
-        TITLE_SCORER(query.processed, cand.title, processor=None) if cand.title else 0.0,
-        CORE_SCORER(query.core, cand.core, processor=None),
+        TITLE_SCORER(query.processed, cand.title, processor=None) if cand.title and (W_TITLE or tuning) else 0.0,
+        CORE_SCORER(query.core, cand.core, processor=None) if W_CORE or tuning else 0.0,
         coverage(query, cand),
     )
 

@@ -130,6 +130,21 @@ def decided_pairs(db: Database, claim_ids: list[int]) -> set[tuple[int, int]]:
     return out
 
 
+_TITLE_SQL = """
+WITH top AS (SELECT rowid AS article_id, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?)
+SELECT c.id, top.rank FROM top JOIN claims c ON c.article_id = top.article_id ORDER BY top.rank, c.ord LIMIT ?
+"""
+
+
+def title_candidates(db: Database, text: str, limit: int = 100) -> list[tuple[int, float]]:
+    """Claims of the articles whose titles are most like `text` by FTS5 BM25 (best first),
+    with their title's bm25 rank; at most `limit` claims."""
+    query = fts_query(text, any_term=True)
+    if query is None:
+        return []
+    return [(r[0], r[1]) for r in db.execute(_TITLE_SQL, [query, limit, limit]).fetchall()]
+
+
 def term_doc_count(db: Database, word: str, cap: int | None = None) -> int:
     """How many claims hold a word (FTS5, stemmed as the index is); 0 for a word with no letters.
 

@@ -214,5 +214,12 @@ def m005_alias_last_words(db: Database) -> None:
     db.execute("CREATE INDEX idx_speaker_aliases_last_word ON speaker_aliases (last_word)")
 
 
+@factdesk_migrations()
+def m006_article_title_fts(db: Database) -> None:
+    # A pasted tweet often names a fact-check's headline more than its claim ("Photo shows
+    # ..."): `factdesk match` looks claims up by their article's title too.
+    db.table("articles").enable_fts(["title"], create_triggers=True, tokenize="porter unicode61")
+
+
 SCHEMA_VERSION = len(factdesk_migrations._migrations)
 """How many migrations this code knows; stored as PRAGMA user_version."""
