@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from . import lexicon
 from .content import CLAUSE_DEPS, ParaIndex, clean, clip, content_chars, subtree_chars, trim
-from .completed_cues import passive_record
+from .completed_cues import passive_record, raising_record
 from .quotes import Quote
 
 SUBJ_DEPS = ("nsubj",)
@@ -53,6 +53,8 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
         if lemma not in lexicon.PASSIVE_CUES:
             return None
         return passive_record(doc, text, cue, lemma, paras, quotes)
+    if lemma in lexicon.RAISING_VERBS:
+        return raising_record(doc, text, cue, lemma, paras, quotes)
     if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in ("lives", "life", "victims", "toll") for c in cue.children):
         return None  # "the tremor which claimed 300 lives": a death toll, not a claim
     if src_i is None and cue.tag_ == "VBN" and lemma in ("ask", "question", "press") and cue.dep_ in ("advcl", "ROOT"):
@@ -152,6 +154,14 @@ def implicit_source(cue) -> int | None:
     inverted = inverted_source(cue)
     if inverted is not None:
         return inverted
+    if (cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].text == ",") or cue.dep_ == "conj":
+        # "X rejected the idea that Y was a drag, saying ..." / "X said Y won and added ...":
+        # the parser may hang the participle or conjunct inside the reported clause, but it
+        # is the reporter who goes on speaking
+        for node in cue.ancestors:
+            subj = [c for c in node.children if c.dep_ in SUBJ_DEPS] if node.lower_ in lexicon.CUE_FORMS else []
+            if subj:
+                return subj[0].i
     node = cue
     for _ in range(4):
         if node.dep_ in ("ROOT",) or node.head is node:

@@ -1,0 +1,41 @@
+"""Where a content span starts and stops: second reports, raising verbs (real model)."""
+
+import pytest
+
+from factdesk.extraction import extract, load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def claims(nlp, text):
+    out = []
+    for c in extract(nlp, text):
+        if c.kind != "unattributed":
+            m = c.speaker_mention
+            out.append((c.text, text[m[0]:m[1]] if m else None))
+    return out
+
+
+SPANS = [
+    # (sentence, [(claim text, speaker mention), ...])
+    ("The governor said the levee would hold through the winter, adding that repairs were planned.",
+     [("the levee would hold through the winter", "The governor"),
+      ("that repairs were planned", "The governor")]),  # a trailing participle cue is a claim of its own
+    ("The mayor said the bridge would reopen in May and added that tolls would rise.",
+     [("the bridge would reopen in May", "The mayor"), ("that tolls would rise", "The mayor")]),
+    ("The coach said the team had trained hard but insisted that nobody was fit.",
+     [("the team had trained hard", "The coach"), ("that nobody was fit", "The coach")]),
+    ("The senator said prices rose and fell during the year.",
+     [("prices rose and fell during the year", "The senator")]),  # a conjunct that is no cue stays
+    ("The port seemed to be calm on Monday.", [("The port to be calm on Monday", None)]),  # raising verb
+    ("Prices appear higher than last year.", [("Prices higher than last year", None)]),
+    ("It seems that the talks have stalled.", [("that the talks have stalled", None)]),  # dummy subject left out
+]
+
+
+@pytest.mark.parametrize("text, expected", SPANS)
+def test_content_spans(nlp, text, expected):
+    assert claims(nlp, text) == expected
