@@ -1,4 +1,4 @@
-"""Where a content span starts and stops: second reports, raising verbs (real model)."""
+"""Where a content span starts and stops: second reports, raising verbs, headlines (real model)."""
 
 import pytest
 
@@ -38,4 +38,19 @@ SPANS = [
 
 @pytest.mark.parametrize("text, expected", SPANS)
 def test_content_spans(nlp, text, expected):
+    assert claims(nlp, text) == expected
+
+
+HEADLINES = [
+    # (title-case line, [(claim text, speaker mention), ...]) — the parser reads the verb as a name
+    ("Harbour Union Chief Slams Port Authority Over Night Shifts",
+     [("Port Authority Over Night Shifts", "Harbour Union Chief")]),
+    ("Mayor Okafor Praises Volunteers After The Flood", [("Volunteers After The Flood", "Mayor Okafor")]),
+    ("Poll: Most Residents Back The New Tram Line", [("Most Residents Back The New Tram Line", "Poll")]),  # a data source label
+    ("Ruiz's Claims About The Budget Fall Apart", []),  # a possessed noun, not a verb
+]
+
+
+@pytest.mark.parametrize("text, expected", HEADLINES)
+def test_headlines(nlp, text, expected):
     assert claims(nlp, text) == expected
