@@ -33,6 +33,11 @@ SPANS = [
     ("The port seemed to be calm on Monday.", [("The port to be calm on Monday", None)]),  # raising verb
     ("Prices appear higher than last year.", [("Prices higher than last year", None)]),
     ("It seems that the talks have stalled.", [("that the talks have stalled", None)]),  # dummy subject left out
+    ("The union urged the council to reopen the depot.",
+     [("the council to reopen the depot", "The union")]),  # who is urged belongs to what is urged
+    ("The lawsuit is calling on the court to review the ballot plan.",
+     [("the court to review the ballot plan", "The lawsuit")]),
+    ("The mayor wants to cut fares.", [("to cut fares", "The mayor")]),
 ]
 
 

@@ -76,6 +76,13 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
     for c in comps:
         excl = [t for t in c.subtree if t.i == src_i or (t.dep_ == "mark" and t.lower_ == "for" and t.i == c.left_edge.i)]
         spans += content_chars(c, exclude=excl)
+        if c.dep_ == "xcomp" and c.i > cue_i:
+            # "urged the council to act", "called on the agency to release it": the object
+            # is who is to do it, part of what was urged
+            objs = [o for o in cue.children if o.dep_ == "dobj" and cue_i < o.i < c.i and o.i != src_i]
+            objs += [o for p in cue.children if p.dep_ == "prep" and p.lower_ == "on" and cue_i < p.i < c.i
+                     for o in p.children if o.dep_ == "pobj"]
+            spans += [s for o in objs for s in content_chars(o)]
     left = next((t.i for t in cue.subtree if not t.is_punct), cue_i)
     has_object = any(c.dep_ in ("dobj", "attr", "oprd") and c.i > cue_i for c in cue.children)
     if (not spans and not has_object and cue.dep_ in ("parataxis", "ccomp") and cue.head.pos_ in ("VERB", "AUX")
