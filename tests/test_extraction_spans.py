@@ -38,6 +38,8 @@ SPANS = [
     ("The lawsuit is calling on the court to review the ballot plan.",
      [("the court to review the ballot plan", "The lawsuit")]),
     ("The mayor wants to cut fares.", [("to cut fares", "The mayor")]),
+    ("Asked whether fares would rise, the mayor said no decision had been made.",
+     [("whether fares would rise", None), ("no decision had been made", "the mayor")]),  # the question is reported
 ]
 
 

@@ -57,9 +57,11 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
         return raising_record(doc, text, cue, lemma, paras, quotes)
     if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in ("lives", "life", "victims", "toll") for c in cue.children):
         return None  # "the tremor which claimed 300 lives": a death toll, not a claim
-    if src_i is None and cue.tag_ == "VBN" and lemma in ("ask", "question", "press") and cue.dep_ in ("advcl", "ROOT"):
+    if (src_i is None and cue.tag_ == "VBN" and lemma in ("ask", "question", "press") and cue.dep_ in ("advcl", "ROOT")
+            and not _asks_a_question(cue)):
         return None  # "(when) asked about the toll, he said": the question is not his claim
-    if src_i is None:
+    if src_i is None and not (cue.tag_ == "VBN" and lemma == "ask"):
+        # (whoever "asked whether ..." is not the one the sentence goes on to quote)
         src_i = implicit_source(cue)
     src = doc[src_i] if src_i is not None else None
     if src is not None and src.lower_ in ("there", "this", "that") and src.dep_ == "expl":
@@ -150,6 +152,15 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
             last = doc[last.i - 1]
         rec["src_span"] = [src.left_edge.idx, last.idx + len(last.text)]
     return rec
+
+
+QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "who", "when", "where", "which"})
+
+
+def _asks_a_question(cue) -> bool:
+    """"Asked whether the plan would work, ...": the question itself is reported, whoever
+    answers; "asked about the toll" only says what the answer was about."""
+    return any(c.dep_ == "ccomp" and c.left_edge.lower_ in QUESTION_WORDS for c in cue.children)
 
 
 def implicit_source(cue) -> int | None:
