@@ -109,7 +109,7 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
                 # "Cruz continued:" closing its paragraph introduces the next one
                 pstart, pend = paras.paras[n + 1]
                 spans = [(pstart, pend)]
-    if not spans and lemma not in lexicon.ADDRESSEE_VERBS:
+    if not spans and lemma not in lexicon.ADDRESSEE_VERBS and lemma not in lexicon.CLAUSE_ONLY:
         objs = [c for c in cue.children if c.dep_ == "dobj"]
         if objs:
             # the object and what completes it ("cited remarks as examples of ...")

@@ -144,6 +144,9 @@ WEAK_COGNITION = frozenset({"see", "know", "find", "feel", "understand", "consid
 RAISING_VERBS = frozenset({"seem", "appear"})
 """Cues whose subject is part of what is judged, not who judges ("the plan seemed to fail"):
 the writer makes the call, so the content is the subject with the complement, and no source."""
+CLAUSE_ONLY = frozenset({"find", "know", "determine", "feel", "learn"})
+"""Cognition cues whose bare object is a thing found or known ("found the keys", "knows the
+area"), not a finding: only a clause ("found that ...") is content."""
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 THING_PRONOUNS = frozenset({"it", "they", "them"})
