@@ -28,6 +28,12 @@ SPANS = [
      [("the bridge would reopen in May", "The mayor"), ("that tolls would rise", "The mayor")]),
     ("The coach said the team had trained hard but insisted that nobody was fit.",
      [("the team had trained hard", "The coach"), ("that nobody was fit", "The coach")]),
+    ("The minister said the tax was fair, and there would be a vote in June.",
+     [("the tax was fair, and there would be a vote in June", "The minister")]),  # a second reported clause
+    ("Lee said the depot would close, and Ruiz said it would not.",
+     [("the depot would close", "Lee"), ("it would not", "Ruiz")]),  # a second speaker's report
+    ('Okafor said she believes "the strike is over. The workers have gone home."',
+     [('she believes "the strike is over. The workers have gone home."', "Okafor")]),  # to the quote's close
     ("The senator said prices rose and fell during the year.",
      [("prices rose and fell during the year", "The senator")]),  # a conjunct that is no cue stays
     ("The port seemed to be calm on Monday.", [("The port to be calm on Monday", None)]),  # raising verb

@@ -126,6 +126,10 @@ def clean(text: str, spans, quotes: list[Quote]) -> list[tuple[int, int]]:
                 b = q.end
             elif q.start - 2 <= a < q.end and q.start >= a - 2 and q.start < a:
                 a = q.start
+            elif q.closed and a < q.start < b < q.end and any(ch.isalnum() for ch in text[q.start:b]):
+                # a quote opened inside the reported words is theirs to its close ('said
+                # he believes "there may be some. But most are sure."'), past a full stop
+                b = q.end
         out.append((a, b))
     return [s for s in out if s[1] - s[0] > 1]
 

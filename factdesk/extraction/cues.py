@@ -85,6 +85,7 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
             objs += [o for p in cue.children if p.dep_ == "prep" and p.lower_ == "on" and cue_i < p.i < c.i
                      for o in p.children if o.dep_ == "pobj"]
             spans += [s for o in objs for s in content_chars(o)]
+    spans += conjoined_content(cue, comps)
     left = next((t.i for t in cue.subtree if not t.is_punct), cue_i)
     has_object = any(c.dep_ in ("dobj", "attr", "oprd") and c.i > cue_i for c in cue.children)
     if (not spans and not has_object and cue.dep_ in ("parataxis", "ccomp") and cue.head.pos_ in ("VERB", "AUX")
@@ -152,6 +153,24 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
             last = doc[last.i - 1]
         rec["src_span"] = [src.left_edge.idx, last.idx + len(last.text)]
     return rec
+
+
+def conjoined_content(cue, comps) -> list[tuple[int, int]]:
+    """"X said the tax was fair, and the council would vote": the parser often hangs the
+    second reported clause on the cue rather than on the first; it is reported all the same.
+    A conjunct that is a cue of its own ("..., and Lee said ...") is its own report."""
+    after = [c for c in comps if c.i > cue.i and c.dep_ == "ccomp"]
+    if not after:
+        return []
+    out: list[tuple[int, int]] = []
+    for c in cue.rights:
+        if c.dep_ != "conj" or c.i < after[-1].i or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.lower_ in lexicon.CUE_FORMS and not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            continue
+        cc = [t for t in cue.children if t.dep_ == "cc" and after[-1].i < t.i < c.i]
+        out += [(t.idx, t.idx + len(t.text)) for t in cc] + content_chars(c)
+    return out
 
 
 QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "who", "when", "where", "which"})
