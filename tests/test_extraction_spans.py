@@ -34,6 +34,8 @@ SPANS = [
      [("the depot would close", "Lee"), ("it would not", "Ruiz")]),  # a second speaker's report
     ('Okafor said she believes "the strike is over. The workers have gone home."',
      [('she believes "the strike is over. The workers have gone home."', "Okafor")]),  # to the quote's close
+    ("The ferry will stop running, according to a notice Monday from Harbour Lines, the operator in Dover.",
+     [("The ferry will stop running", "a notice Monday from Harbour Lines")]),  # a description after the source
     ("The senator said prices rose and fell during the year.",
      [("prices rose and fell during the year", "The senator")]),  # a conjunct that is no cue stays
     ("The port seemed to be calm on Monday.", [("The port to be calm on Monday", None)]),  # raising verb

@@ -257,7 +257,10 @@ def according_record(doc: Doc, text: str, cue_i: int, src_i: int, paras: ParaInd
     a = sent.start_char
     b = doc[lo].idx
     spans.append((a, b))
-    spans.append((doc[hi].idx + len(doc[hi].text), sent.end_char))
+    after = (doc[hi].idx + len(doc[hi].text), sent.end_char)
+    tail = doc.char_span(*after, alignment_mode="contract")
+    if tail is not None and any(t.pos_ in ("VERB", "AUX") for t in tail):
+        spans.append(after)  # (", the ABC affiliate in Ohio" after the source describes it: no claim)
     spans = [trim(text, x, y) for x, y in clip(spans, pstart, pend)]
     spans = [(x, y) for x, y in spans if y - x > 3]
     if not spans:
