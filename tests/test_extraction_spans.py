@@ -69,3 +69,9 @@ HEADLINES = [
 @pytest.mark.parametrize("text, expected", HEADLINES)
 def test_headlines(nlp, text, expected):
     assert claims(nlp, text) == expected
+
+
+def test_quote_opening_the_next_paragraph_continues_the_claim(nlp):
+    """A quote that opens the paragraph after a tagged quote is the same statement going on."""
+    text = '"The fund is nearly empty," Mr. Lee said.\n\n"They are just moving the deficit around."\n\nThe council met.'
+    assert claims(nlp, text) == [('"The fund is nearly empty," "They are just moving the deficit around."', "Mr. Lee")]

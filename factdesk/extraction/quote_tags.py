@@ -1,8 +1,8 @@
 """Provides the quote rules: which cue a paired quote belongs to, and whose the tagless ones are.
 
 A quote goes to the cue that tags it ('"...," he said', 'he said: "..."'), else to the speaker of
-the paragraph's last quote, else, as the next paragraph opening with a quote, to the speaker it
-continues. Works on the records `attribution.find_attributions` builds; no UI here.
+the paragraph's last quote, else, as the next paragraph opening with a quote, to the claim it
+continues (joined to a tagged claim; a cue-less record carrying the speaker otherwise). Works on the records `attribution.find_attributions` builds; no UI here.
 """
 
 from __future__ import annotations
@@ -102,6 +102,11 @@ def attach_quotes(doc: Doc, records: list[dict], quotes: list[Quote], paras: Par
             max(quoted, key=lambda r: r["content"][-1][1])["content"].append([q.start, q.end])
             continue
         if (last_para == para - 1 or (last_para == para and q.start == pstart)) and (q.continues or q.start == pstart):
+            if last_para == para - 1 and last["cue"] is not None:
+                # a quote opening the next paragraph goes on with the same statement: one
+                # claim, as PolNeAR annotates it, rather than a second one with no cue
+                last["content"].append([q.start, q.end])
+                continue
             records.append({
                 "cue": None, "cue_i": None, "src_head": None,
                 "content": [[q.start, q.end]], "kind": "direct",
