@@ -36,6 +36,9 @@ SPANS = [
      [('she believes "the strike is over. The workers have gone home."', "Okafor")]),  # to the quote's close
     ("The ferry will stop running, according to a notice Monday from Harbour Lines, the operator in Dover.",
      [("The ferry will stop running", "a notice Monday from Harbour Lines")]),  # a description after the source
+    ('The mayor shot back: "That would be a costly mistake."',
+     [('"That would be a costly mistake."', "The mayor")]),  # a clause ending in a colon tags the quote
+    ('The results: "Turnout was the highest in a decade."', []),  # no clause, no speaker
     ("The senator said prices rose and fell during the year.",
      [("prices rose and fell during the year", "The senator")]),  # a conjunct that is no cue stays
     ("The port seemed to be calm on Monday.", [("The port to be calm on Monday", None)]),  # raising verb

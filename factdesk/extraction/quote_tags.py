@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from .content import ParaIndex
 from .filters import keep_only
 from .quotes import Quote
-from .trailing import trailing_record
+from .trailing import leading_record, trailing_record
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 SENTENCE_END = re.compile(r"[.?!]\s")
@@ -74,7 +74,7 @@ def attach_quotes(doc: Doc, records: list[dict], quotes: list[Quote], paras: Par
                     and (not SENTENCE_END.search(gap_before) or _heads_its_sentence(doc, r)
                          or all(inside_any(s, quotes) for s in r["content"]))):
                 best = r
-        tag = trailing_record(doc, q) if best is None else None
+        tag = (trailing_record(doc, q) or leading_record(doc, q)) if best is None else None
         if tag is not None:
             records.append(tag)
             continue
