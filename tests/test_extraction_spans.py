@@ -39,6 +39,7 @@ SPANS = [
     ('The mayor shot back: "That would be a costly mistake."',
      [('"That would be a costly mistake."', "The mayor")]),  # a clause ending in a colon tags the quote
     ('The results: "Turnout was the highest in a decade."', []),  # no clause, no speaker
+    ("Asked about the plan, most residents said yes.", [("yes", "most residents")]),  # a bare answer
     ("The senator said prices rose and fell during the year.",
      [("prices rose and fell during the year", "The senator")]),  # a conjunct that is no cue stays
     ("The port seemed to be calm on Monday.", [("The port to be calm on Monday", None)]),  # raising verb

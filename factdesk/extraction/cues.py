@@ -86,6 +86,9 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
                      for o in p.children if o.dep_ == "pobj"]
             spans += [s for o in objs for s in content_chars(o)]
     spans += conjoined_content(cue, comps)
+    if not spans and lemma in ANSWER_CUES:
+        # "75 percent said yes": the answer is what they said
+        spans = [(c.idx, c.idx + len(c.text)) for c in cue.children if c.i > cue_i and c.lower_ in ("yes", "no")][:1]
     left = next((t.i for t in cue.subtree if not t.is_punct), cue_i)
     has_object = any(c.dep_ in ("dobj", "attr", "oprd") and c.i > cue_i for c in cue.children)
     if (not spans and not has_object and cue.dep_ in ("parataxis", "ccomp") and cue.head.pos_ in ("VERB", "AUX")
@@ -222,6 +225,8 @@ def implicit_source(cue) -> int | None:
     return None
 
 
+ANSWER_CUES = frozenset({"say", "answer", "reply", "respond", "vote"})
+"""Cues whose content can be a bare "yes" or "no"."""
 AS_CUES = frozenset(lexicon.SPEECH_VERBS) | frozenset(lexicon.COGNITION_VERBS)
 """Cues that report in an "as X noted" aside; "as the rebels pushed south" is a time clause."""
 QUOTE_CLOSERS = frozenset({"\"", "\u201d", "''", "\u2019", "'"})
