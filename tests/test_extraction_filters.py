@@ -23,6 +23,9 @@ DROPPED = [
     ("It would put Rubio into real contention for the nomination.", "a noun cue with no source and a short object"),
     ("Voters in a state known for independents turned out.", "a participle modifier with a short object"),
     ("The gluts now worrying officials grew.", "a participle modifier with a short object"),
+    ("Rescuers found the missing hikers near the ridge.", "a thing found is not a finding"),
+    ("Lee knows the harbour well.", "a thing known is not a claim"),
+    ("She continues to lead the field in the polls.", "an ongoing act, not a continued statement"),
 ]
 
 KEPT = [
@@ -30,6 +33,7 @@ KEPT = [
     ("The union released figures showing that 1,200 workers had walked out.",
      "figures showing that 1,200 workers had walked out"),
     ("Lee said the port was closed.", "the port was closed"),
+    ("The inspectors found that the bridge was unsafe.", "that the bridge was unsafe"),
     ('"I think we can win this," Okafor said.', '"I think we can win this,"'),
 ]
 

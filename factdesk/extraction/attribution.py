@@ -18,6 +18,7 @@ from .content import ParaIndex
 from .completed_cues import noun_record
 from .cues import according_record, cue_patterns, verb_record
 from .filters import drop_unlikely, keep_only
+from .headlines import headline_records
 from .quote_tags import attach_quotes, inside_any
 from .quotes import Quote, find_quotes, paragraphs
 
@@ -109,6 +110,7 @@ def find_attributions(doc: Doc, matcher: DependencyMatcher, min_quote_words: int
     records = [r for r in records if not _reaches_out_of_quote(r, quotes) and not _voice_of_the_quote(r, quotes)]
     records = [r for r in records if r.get("lemma") != "in" or not _holds_a_cue(r, records)]
     records += colon_records(doc, text, paras)
+    records += headline_records(doc, text, paras, records)
     records = attach_quotes(doc, records, quotes, paras, min_quote_words)
     records = _drop_nested(records)
     for r in records:

@@ -17,7 +17,7 @@ MIN_CONTENT_WORDS = 2
 NOT_SPEAKERS = frozenset("""
 the latest update updated exclusive watch breaking video photos photo analysis opinion editorial note
 editor's related advertisement read more see also source sources credit q a question answer
-warning caution disclaimer correction clarification live full transcript poll data via h/t hat tip
+warning caution disclaimer correction clarification live full transcript data via h/t hat tip
 first second third part chapter day week step map chart table figure graphic the take what why how
 who when where tags filed topics subject re fwd fw from to date sent cc bcc
 """.split())

@@ -42,6 +42,26 @@ def passive_record(doc: Doc, text: str, cue, lemma: str, paras: ParaIndex, quote
     return _clause_record(text, cue, src_i, spans, paras, quotes, lemma)
 
 
+RAISING_COMPS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
+
+
+def raising_record(doc: Doc, text: str, cue, lemma: str, paras: ParaIndex, quotes: list[Quote]) -> dict | None:
+    """"The plan seemed to fail", "voters appear more cautious": subject and complement, no source.
+
+    A dummy subject ("it seems that ...") is left out, as it is from passives.
+    """
+    comps = [c for c in cue.children if c.dep_ in RAISING_COMPS and c.i > cue.i]
+    if not comps:
+        return None
+    spans: list[tuple[int, int]] = []
+    for c in cue.children:
+        if c.dep_ in SUBJ_DEPS and c.i < cue.i and c.lower_ not in ("it", "there"):
+            spans += content_chars(c)
+    for c in comps:
+        spans += content_chars(c)
+    return _clause_record(text, cue, None, spans, paras, quotes, lemma)
+
+
 def noun_record(doc: Doc, text: str, cue, paras: ParaIndex, quotes: list[Quote]) -> dict | None:
     """"his claim that ...", "criticism of the plan", "Lee is wary of the deal".
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from .lexicon import CUE_FORMS, SPEECH_FORMS
 from .quotes import QUOTE_CHARS, Quote
 
 TRIM = " \t\r\n,.;:\u2014\u2013-"
@@ -53,21 +54,39 @@ def asides(tok) -> list:
 
     A non-restrictive clause after a comma at the end ("..., which expires in May")
     or an apposition that carries one (", a move that surprised traders") is the
-    writer's aside, not part of what was said.
+    writer's aside, not part of what was said. A trailing participle or a subject-less
+    conjunct that is itself a cue (", saying ...", "... and added that ...") is a second
+    report by the same speaker, a claim of its own rather than part of the first.
     """
     out = []
     for t in tok.subtree:
         if t.i == tok.i or t.right_edge.i < tok.right_edge.i - 1:
             continue
         prev = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
-        if prev is None or prev.text not in (",", "\u2014", "--"):
+        if prev is None:
             continue
         first = t.doc[t.left_edge.i]
+        if prev.dep_ == "cc" and prev.lower_ in ("and", "but") and _second_report(t, first):
+            out += [prev, t]
+            continue
+        if prev.text not in (",", "\u2014", "--"):
+            continue
         if (t.dep_ in ("relcl", "acl") and first.lower_ in WH_WORDS) or (t.dep_ == "advcl" and first.lower_ == "which"):
             out.append(t)
         elif t.dep_ in ("appos", "npadvmod") and any(c.dep_ in ("relcl", "acl") for c in t.children):
             out.append(t)
+        elif t.tag_ == "VBG" and first.i == t.i and t.lower_ in CUE_FORMS:
+            out.append(t)
     return out
+
+
+def _second_report(t, first) -> bool:
+    """A conjoined cue verb with no subject of its own: "said X and insisted Y" (the parser
+    often hangs it under X's verb, but it shares the reporter, not X's subject)."""
+    return (t.dep_ == "conj" and t.pos_ == "VERB" and t.lower_ in SPEECH_FORMS
+            and any(c.dep_ == "ccomp" or c.is_quote or c.text == ":" for c in t.children)
+            and (first.i == t.i or all(a.dep_ in ("aux", "neg", "advmod") for a in t.lefts))
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children))
 
 
 def content_chars(tok, exclude=()) -> list[tuple[int, int]]:
@@ -107,6 +126,10 @@ def clean(text: str, spans, quotes: list[Quote]) -> list[tuple[int, int]]:
                 b = q.end
             elif q.start - 2 <= a < q.end and q.start >= a - 2 and q.start < a:
                 a = q.start
+            elif q.closed and a < q.start < b < q.end and any(ch.isalnum() for ch in text[q.start:b]):
+                # a quote opened inside the reported words is theirs to its close ('said
+                # he believes "there may be some. But most are sure."'), past a full stop
+                b = q.end
         out.append((a, b))
     return [s for s in out if s[1] - s[0] > 1]
 

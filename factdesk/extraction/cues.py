@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from . import lexicon
 from .content import CLAUSE_DEPS, ParaIndex, clean, clip, content_chars, subtree_chars, trim
-from .completed_cues import passive_record
+from .completed_cues import passive_record, raising_record
 from .quotes import Quote
 
 SUBJ_DEPS = ("nsubj",)
@@ -53,11 +53,15 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
         if lemma not in lexicon.PASSIVE_CUES:
             return None
         return passive_record(doc, text, cue, lemma, paras, quotes)
+    if lemma in lexicon.RAISING_VERBS:
+        return raising_record(doc, text, cue, lemma, paras, quotes)
     if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in ("lives", "life", "victims", "toll") for c in cue.children):
         return None  # "the tremor which claimed 300 lives": a death toll, not a claim
-    if src_i is None and cue.tag_ == "VBN" and lemma in ("ask", "question", "press") and cue.dep_ in ("advcl", "ROOT"):
+    if (src_i is None and cue.tag_ == "VBN" and lemma in ("ask", "question", "press") and cue.dep_ in ("advcl", "ROOT")
+            and not _asks_a_question(cue)):
         return None  # "(when) asked about the toll, he said": the question is not his claim
-    if src_i is None:
+    if src_i is None and not (cue.tag_ == "VBN" and lemma == "ask"):
+        # (whoever "asked whether ..." is not the one the sentence goes on to quote)
         src_i = implicit_source(cue)
     src = doc[src_i] if src_i is not None else None
     if src is not None and src.lower_ in ("there", "this", "that") and src.dep_ == "expl":
@@ -74,6 +78,17 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
     for c in comps:
         excl = [t for t in c.subtree if t.i == src_i or (t.dep_ == "mark" and t.lower_ == "for" and t.i == c.left_edge.i)]
         spans += content_chars(c, exclude=excl)
+        if c.dep_ == "xcomp" and c.i > cue_i:
+            # "urged the council to act", "called on the agency to release it": the object
+            # is who is to do it, part of what was urged
+            objs = [o for o in cue.children if o.dep_ == "dobj" and cue_i < o.i < c.i and o.i != src_i]
+            objs += [o for p in cue.children if p.dep_ == "prep" and p.lower_ == "on" and cue_i < p.i < c.i
+                     for o in p.children if o.dep_ == "pobj"]
+            spans += [s for o in objs for s in content_chars(o)]
+    spans += conjoined_content(cue, comps)
+    if not spans and lemma in ANSWER_CUES:
+        # "75 percent said yes": the answer is what they said
+        spans = [(c.idx, c.idx + len(c.text)) for c in cue.children if c.i > cue_i and c.lower_ in ("yes", "no")][:1]
     left = next((t.i for t in cue.subtree if not t.is_punct), cue_i)
     has_object = any(c.dep_ in ("dobj", "attr", "oprd") and c.i > cue_i for c in cue.children)
     if (not spans and not has_object and cue.dep_ in ("parataxis", "ccomp") and cue.head.pos_ in ("VERB", "AUX")
@@ -98,7 +113,7 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
                 # "Cruz continued:" closing its paragraph introduces the next one
                 pstart, pend = paras.paras[n + 1]
                 spans = [(pstart, pend)]
-    if not spans and lemma not in lexicon.ADDRESSEE_VERBS:
+    if not spans and lemma not in lexicon.ADDRESSEE_VERBS and lemma not in lexicon.CLAUSE_ONLY:
         objs = [c for c in cue.children if c.dep_ == "dobj"]
         if objs:
             # the object and what completes it ("cited remarks as examples of ...")
@@ -143,6 +158,33 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
     return rec
 
 
+def conjoined_content(cue, comps) -> list[tuple[int, int]]:
+    """"X said the tax was fair, and the council would vote": the parser often hangs the
+    second reported clause on the cue rather than on the first; it is reported all the same.
+    A conjunct that is a cue of its own ("..., and Lee said ...") is its own report."""
+    after = [c for c in comps if c.i > cue.i and c.dep_ == "ccomp"]
+    if not after:
+        return []
+    out: list[tuple[int, int]] = []
+    for c in cue.rights:
+        if c.dep_ != "conj" or c.i < after[-1].i or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.lower_ in lexicon.CUE_FORMS and not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            continue
+        cc = [t for t in cue.children if t.dep_ == "cc" and after[-1].i < t.i < c.i]
+        out += [(t.idx, t.idx + len(t.text)) for t in cc] + content_chars(c)
+    return out
+
+
+QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "who", "when", "where", "which"})
+
+
+def _asks_a_question(cue) -> bool:
+    """"Asked whether the plan would work, ...": the question itself is reported, whoever
+    answers; "asked about the toll" only says what the answer was about."""
+    return any(c.dep_ == "ccomp" and c.left_edge.lower_ in QUESTION_WORDS for c in cue.children)
+
+
 def implicit_source(cue) -> int | None:
     """The subject a subject-less cue borrows: "..., adding that", "after reporting that"."""
     if cue.dep_ == "acl" and cue.tag_ == "VBN":
@@ -152,6 +194,14 @@ def implicit_source(cue) -> int | None:
     inverted = inverted_source(cue)
     if inverted is not None:
         return inverted
+    if (cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].text == ",") or cue.dep_ == "conj":
+        # "X rejected the idea that Y was a drag, saying ..." / "X said Y won and added ...":
+        # the parser may hang the participle or conjunct inside the reported clause, but it
+        # is the reporter who goes on speaking
+        for node in cue.ancestors:
+            subj = [c for c in node.children if c.dep_ in SUBJ_DEPS] if node.lower_ in lexicon.CUE_FORMS else []
+            if subj:
+                return subj[0].i
     node = cue
     for _ in range(4):
         if node.dep_ in ("ROOT",) or node.head is node:
@@ -175,6 +225,8 @@ def implicit_source(cue) -> int | None:
     return None
 
 
+ANSWER_CUES = frozenset({"say", "answer", "reply", "respond", "vote"})
+"""Cues whose content can be a bare "yes" or "no"."""
 AS_CUES = frozenset(lexicon.SPEECH_VERBS) | frozenset(lexicon.COGNITION_VERBS)
 """Cues that report in an "as X noted" aside; "as the rebels pushed south" is a time clause."""
 QUOTE_CLOSERS = frozenset({"\"", "\u201d", "''", "\u2019", "'"})
@@ -210,7 +262,10 @@ def according_record(doc: Doc, text: str, cue_i: int, src_i: int, paras: ParaInd
     a = sent.start_char
     b = doc[lo].idx
     spans.append((a, b))
-    spans.append((doc[hi].idx + len(doc[hi].text), sent.end_char))
+    after = (doc[hi].idx + len(doc[hi].text), sent.end_char)
+    tail = doc.char_span(*after, alignment_mode="contract")
+    if tail is not None and any(t.pos_ in ("VERB", "AUX") for t in tail):
+        spans.append(after)  # (", the ABC affiliate in Ohio" after the source describes it: no claim)
     spans = [trim(text, x, y) for x, y in clip(spans, pstart, pend)]
     spans = [(x, y) for x, y in spans if y - x > 3]
     if not spans:

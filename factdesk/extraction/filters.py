@@ -56,6 +56,8 @@ def _unlikely(doc: Doc, r: dict) -> bool:
         return True  # "Felt denied it", "Nixon thanked him", "which is shown": nothing a reader can check
     if r.get("lemma") == "see" and src is not None and (src.lower_ in RELATIVE_WORDS or src.pos_ in ("NUM",) or src.lower_ in TIME_WORDS):
         return True  # "the show, which saw celebrities compete", "2004 saw prices rise": not perception
+    if r.get("lemma") == "continue" and r["kind"] == "indirect" and any(c.dep_ == "xcomp" for c in cue.children):
+        return True  # "she continues to lead the field": an ongoing act, not "she continued: ..."
     if r["kind"] == "indirect" and words <= SHORT_CONTENT_WORDS and r.get("lemma") in SHORT_CONTENT_UNLIKELY:
         return True
     if words <= SHORT_CONTENT_WORDS and r["kind"] == "indirect":

@@ -141,6 +141,13 @@ STANCE_ONLY = frozenset(STANCE_VERBS + MEASURED_VERBS) - frozenset(SPEECH_VERBS)
 WEAK_COGNITION = frozenset({"see", "know", "find", "feel", "understand", "consider", "learn", "show", "determine", "discover", "realize", "realise", "recognize", "recognise"})
 """Cognition cues that need a clausal complement to count (bare "see" is usually sight)."""
 
+RAISING_VERBS = frozenset({"seem", "appear"})
+"""Cues whose subject is part of what is judged, not who judges ("the plan seemed to fail"):
+the writer makes the call, so the content is the subject with the complement, and no source."""
+CLAUSE_ONLY = frozenset({"find", "know", "determine", "feel", "learn"})
+"""Cognition cues whose bare object is a thing found or known ("found the keys", "knows the
+area"), not a finding: only a clause ("found that ...") is content."""
+
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 THING_PRONOUNS = frozenset({"it", "they", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})

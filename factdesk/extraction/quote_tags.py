@@ -1,8 +1,8 @@
 """Provides the quote rules: which cue a paired quote belongs to, and whose the tagless ones are.
 
 A quote goes to the cue that tags it ('"...," he said', 'he said: "..."'), else to the speaker of
-the paragraph's last quote, else, as the next paragraph opening with a quote, to the speaker it
-continues. Works on the records `attribution.find_attributions` builds; no UI here.
+the paragraph's last quote, else, as the next paragraph opening with a quote, to the claim it
+continues (joined to a tagged claim; a cue-less record carrying the speaker otherwise). Works on the records `attribution.find_attributions` builds; no UI here.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from .content import ParaIndex
 from .filters import keep_only
 from .quotes import Quote
-from .trailing import trailing_record
+from .trailing import leading_record, trailing_record
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 SENTENCE_END = re.compile(r"[.?!]\s")
@@ -74,7 +74,7 @@ def attach_quotes(doc: Doc, records: list[dict], quotes: list[Quote], paras: Par
                     and (not SENTENCE_END.search(gap_before) or _heads_its_sentence(doc, r)
                          or all(inside_any(s, quotes) for s in r["content"]))):
                 best = r
-        tag = trailing_record(doc, q) if best is None else None
+        tag = (trailing_record(doc, q) or leading_record(doc, q)) if best is None else None
         if tag is not None:
             records.append(tag)
             continue
@@ -102,6 +102,11 @@ def attach_quotes(doc: Doc, records: list[dict], quotes: list[Quote], paras: Par
             max(quoted, key=lambda r: r["content"][-1][1])["content"].append([q.start, q.end])
             continue
         if (last_para == para - 1 or (last_para == para and q.start == pstart)) and (q.continues or q.start == pstart):
+            if last_para == para - 1 and last["cue"] is not None:
+                # a quote opening the next paragraph goes on with the same statement: one
+                # claim, as PolNeAR annotates it, rather than a second one with no cue
+                last["content"].append([q.start, q.end])
+                continue
             records.append({
                 "cue": None, "cue_i": None, "src_head": None,
                 "content": [[q.start, q.end]], "kind": "direct",

@@ -1,9 +1,11 @@
-"""Provides the trailing-cue rule: '"...," Trump barked.' with a verb the lexicon lacks; no UI here.
+"""Provides the tag rules for verbs the lexicon lacks: '"...," Trump barked.' and 'Trump boomed: "..."'; no UI here.
 
 A quote that closes on a comma, question mark or exclamation mark and is followed,
 in the same sentence, by a short subject–verb pair ("the editorial read", "he
-surmised", "added Gowdy") is attributed to that subject whatever the verb. Works on
-parsed spaCy tokens; the record is plain offsets like the other rules'.
+surmised", "added Gowdy") is attributed to that subject whatever the verb. So is a
+quote right after a colon that ends a clause with a subject ("She shot back:",
+"The mayor had one message:"). Works on parsed spaCy tokens; the records are plain
+offsets like the other rules'.
 """
 
 from __future__ import annotations
@@ -47,6 +49,40 @@ def trailing_record(doc: Doc, q: Quote) -> dict | None:
             "cue": [t.idx, t.idx + len(t.text)],
             "cue_i": t.i,
             "src_head": s.i,
+            "content": [[q.start, q.end]],
+            "kind": "direct",
+            "carry": None,
+            "lemma": t.lower_,
+        }
+    return None
+
+
+MAX_LEAD_TOKENS = 12
+"""How far before the colon the verb may sit ("recites, to a roar of applause, the line:")."""
+
+
+def leading_record(doc: Doc, q: Quote) -> dict | None:
+    """A record for quote `q` from the clause ending in a colon right before it, or None."""
+    text = doc.text
+    colon = len(text[:q.start].rstrip())
+    if colon == 0 or text[colon - 1] != ":" or text[colon:q.start].count("\n") > 2:
+        return None
+    span = doc.char_span(colon - 1, colon, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span[0]
+    for t in reversed(doc[max(tok.sent.start, tok.i - MAX_LEAD_TOKENS):tok.i]):
+        if t.is_quote or "\n" in t.text:
+            return None  # (the clause holds a quote of its own, or began a paragraph earlier)
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = [c for c in t.children if c.dep_ in SUBJ_DEPS and c.i < t.i]
+        if not subj:
+            continue
+        return {
+            "cue": [t.idx, t.idx + len(t.text)],
+            "cue_i": t.i,
+            "src_head": subj[0].i,
             "content": [[q.start, q.end]],
             "kind": "direct",
             "carry": None,

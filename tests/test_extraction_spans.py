@@ -1,0 +1,81 @@
+"""Where a content span starts and stops: second reports, raising verbs, headlines (real model)."""
+
+import pytest
+
+from factdesk.extraction import extract, load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def claims(nlp, text):
+    out = []
+    for c in extract(nlp, text):
+        if c.kind != "unattributed":
+            m = c.speaker_mention
+            out.append((c.text, text[m[0]:m[1]] if m else None))
+    return out
+
+
+SPANS = [
+    # (sentence, [(claim text, speaker mention), ...])
+    ("The governor said the levee would hold through the winter, adding that repairs were planned.",
+     [("the levee would hold through the winter", "The governor"),
+      ("that repairs were planned", "The governor")]),  # a trailing participle cue is a claim of its own
+    ("The mayor said the bridge would reopen in May and added that tolls would rise.",
+     [("the bridge would reopen in May", "The mayor"), ("that tolls would rise", "The mayor")]),
+    ("The coach said the team had trained hard but insisted that nobody was fit.",
+     [("the team had trained hard", "The coach"), ("that nobody was fit", "The coach")]),
+    ("The minister said the tax was fair, and there would be a vote in June.",
+     [("the tax was fair, and there would be a vote in June", "The minister")]),  # a second reported clause
+    ("Lee said the depot would close, and Ruiz said it would not.",
+     [("the depot would close", "Lee"), ("it would not", "Ruiz")]),  # a second speaker's report
+    ('Okafor said she believes "the strike is over. The workers have gone home."',
+     [('she believes "the strike is over. The workers have gone home."', "Okafor")]),  # to the quote's close
+    ("The ferry will stop running, according to a notice Monday from Harbour Lines, the operator in Dover.",
+     [("The ferry will stop running", "a notice Monday from Harbour Lines")]),  # a description after the source
+    ('The mayor shot back: "That would be a costly mistake."',
+     [('"That would be a costly mistake."', "The mayor")]),  # a clause ending in a colon tags the quote
+    ('The results: "Turnout was the highest in a decade."', []),  # no clause, no speaker
+    ("Asked about the plan, most residents said yes.", [("yes", "most residents")]),  # a bare answer
+    ("The senator said prices rose and fell during the year.",
+     [("prices rose and fell during the year", "The senator")]),  # a conjunct that is no cue stays
+    ("The port seemed to be calm on Monday.", [("The port to be calm on Monday", None)]),  # raising verb
+    ("Prices appear higher than last year.", [("Prices higher than last year", None)]),
+    ("It seems that the talks have stalled.", [("that the talks have stalled", None)]),  # dummy subject left out
+    ("The union urged the council to reopen the depot.",
+     [("the council to reopen the depot", "The union")]),  # who is urged belongs to what is urged
+    ("The lawsuit is calling on the court to review the ballot plan.",
+     [("the court to review the ballot plan", "The lawsuit")]),
+    ("The mayor wants to cut fares.", [("to cut fares", "The mayor")]),
+    ("Asked whether fares would rise, the mayor said no decision had been made.",
+     [("whether fares would rise", None), ("no decision had been made", "the mayor")]),  # the question is reported
+]
+
+
+@pytest.mark.parametrize("text, expected", SPANS)
+def test_content_spans(nlp, text, expected):
+    assert claims(nlp, text) == expected
+
+
+HEADLINES = [
+    # (title-case line, [(claim text, speaker mention), ...]) — the parser reads the verb as a name
+    ("Harbour Union Chief Slams Port Authority Over Night Shifts",
+     [("Port Authority Over Night Shifts", "Harbour Union Chief")]),
+    ("Mayor Okafor Praises Volunteers After The Flood", [("Volunteers After The Flood", "Mayor Okafor")]),
+    ("Poll: Most Residents Back The New Tram Line", [("Most Residents Back The New Tram Line", "Poll")]),  # a data source label
+    ("Ruiz's Claims About The Budget Fall Apart", []),  # a possessed noun, not a verb
+]
+
+
+@pytest.mark.parametrize("text, expected", HEADLINES)
+def test_headlines(nlp, text, expected):
+    assert claims(nlp, text) == expected
+
+
+def test_quote_opening_the_next_paragraph_continues_the_claim(nlp):
+    """A quote that opens the paragraph after a tagged quote is the same statement going on."""
+    text = '"The fund is nearly empty," Mr. Lee said.\n\n"They are just moving the deficit around."\n\nThe council met.'
+    assert claims(nlp, text) == [('"The fund is nearly empty," "They are just moving the deficit around."', "Mr. Lee")]
