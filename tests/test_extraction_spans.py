@@ -42,8 +42,8 @@ SPANS = [
     ("Asked about the plan, most residents said yes.", [("yes", "most residents")]),  # a bare answer
     ("The senator said prices rose and fell during the year.",
      [("prices rose and fell during the year", "The senator")]),  # a conjunct that is no cue stays
-    ("The port seemed to be calm on Monday.", [("The port to be calm on Monday", None)]),  # raising verb
-    ("Prices appear higher than last year.", [("Prices higher than last year", None)]),
+    ("The port seemed to be calm on Monday.", [("The port seemed to be calm on Monday", None)]),  # raising verb: no source; the text reads across the cue
+    ("Prices appear higher than last year.", [("Prices appear higher than last year", None)]),
     ("It seems that the talks have stalled.", [("that the talks have stalled", None)]),  # dummy subject left out
     ("The union urged the council to reopen the depot.",
      [("the council to reopen the depot", "The union")]),  # who is urged belongs to what is urged
