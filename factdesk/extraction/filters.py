@@ -29,7 +29,8 @@ FIRST_PERSON = frozenset({"i", "we", "you"})
 
 def drop_unlikely(doc: Doc, records: list[dict]) -> list[dict]:
     """Return `records` without the improbable ones, keeping `carry` indices right."""
-    return keep_only(records, [r for r in records if not _unlikely(doc, r)])
+    text = doc.text  # built anew from the tokens on every access: once per doc, not per record
+    return keep_only(records, [r for r in records if not _unlikely(doc, text, r)])
 
 
 def keep_only(records: list[dict], keep: list[dict]) -> list[dict]:
@@ -46,13 +47,13 @@ def keep_only(records: list[dict], keep: list[dict]) -> list[dict]:
     return keep
 
 
-def _unlikely(doc: Doc, r: dict) -> bool:
+def _unlikely(doc: Doc, text: str, r: dict) -> bool:
     cue = doc[r["cue_i"]] if r.get("cue_i") is not None else None
     if cue is None:
         return False
     src = doc[r["src_head"]] if r.get("src_head") is not None else None
-    words = sum(len(doc.text[a:b].split()) for a, b in r["content"])
-    if words <= 2 and _only_pronouns(doc.text, r["content"]):
+    words = sum(len(text[a:b].split()) for a, b in r["content"])
+    if words <= 2 and _only_pronouns(text, r["content"]):
         return True  # "Felt denied it", "Nixon thanked him", "which is shown": nothing a reader can check
     if r.get("lemma") == "see" and src is not None and (src.lower_ in RELATIVE_WORDS or src.pos_ in ("NUM",) or src.lower_ in TIME_WORDS):
         return True  # "the show, which saw celebrities compete", "2004 saw prices rise": not perception
