@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from sqlite_utils import Database
 
 from factdesk import storage
-from factdesk.models import Article, Claim, IngestResult
+from factdesk.models import Article, Claim, IngestResult, claim_words
 from factdesk.readers import ArticleMeta, ReadError, as_meta, count_articles, iter_articles, make_article
 
 from factdesk.candidates import index_claims
@@ -200,7 +200,7 @@ class _Relay:
 
 def _with_stored_text(text: str, claims: list[Claim]) -> list[Claim]:
     """Claims (and figures) whose words are cut from the stored article, not the masked copy parsed."""
-    return [replace(c, text=" ".join(text[s:e] for s, e in c.content),
+    return [replace(c, text=claim_words(text, c.content, c.speaker_mention),
                     figures=tuple(replace(f, text=text[f.start:f.end]) for f in c.figures))
             for c in claims]
 

@@ -257,3 +257,22 @@ class FigureMention:
 
     figure: StoredFigure
     claim: StoredClaim
+
+
+GAP_WORDS = 3
+"""A gap between content pieces this short, naming no one, is read with them (a passive cue)."""
+
+
+def claim_words(text: str, content: tuple[Span, ...], mention: Span | None = None) -> str:
+    """A claim's words as a reader reads them: its content pieces joined, and a short gap that
+    names no one kept ("they are believed to be holding seven hostages", not "they to be
+    holding"); a gap with the speaker in it ("..., Le Drian said, ...") is left out."""
+    if not content:
+        return ""
+    out = text[content[0][0]:content[0][1]]
+    for (_, end), (start, stop) in zip(content, content[1:]):
+        gap = text[end:start]
+        named = mention is not None and mention[0] < start and end < mention[1]
+        out += gap if not named and len(gap.split()) <= GAP_WORDS and "\n" not in gap else " "
+        out += text[start:stop]
+    return out

@@ -209,3 +209,12 @@ def test_claims_stored_without_linking_are_keyed_by_the_next_ingest(fresh_db, nl
     assert keyed_up_to(fresh_db) == 0
     run(fresh_db, nlp, ARTICLES / "wire.jsonl")
     assert keyed_up_to(fresh_db) == fresh_db.execute("SELECT max(id) FROM claims").fetchone()[0]
+
+
+def test_stored_claim_text_reads_across_a_passive_cue(fresh_db, nlp, tmp_path):
+    """The store keeps the words a reader reads, as `extract` prints them, not the bare pieces."""
+    path = tmp_path / "camp.txt"
+    path.write_text("The rebels are believed to be holding four aid workers in the hills.\n", encoding="utf-8")
+    run(fresh_db, nlp, path)
+    (claim,) = storage.list_claims(fresh_db)
+    assert claim.text.startswith("The rebels are believed to be holding four aid workers")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from factdesk.models import Claim, Figure, Speaker
+from factdesk.models import Claim, Figure, Speaker, claim_words
 
 from .attribution import EXTENSION
 from .content import trim
@@ -41,10 +41,6 @@ def _pieces(doc):
             pos += len(part) + 1
 
 
-GAP_WORDS = 3
-"""A gap between content pieces this short, naming no one, is read with them (a passive cue)."""
-
-
 def _uncovered(text: str, a: int, b: int, covered) -> list[tuple[int, int]]:
     """The parts of sentence `[a, b)` no attributed claim covers, of three words or more."""
     cuts = sorted((max(a, x), min(b, y)) for x, y in covered if x < b and a < y)
@@ -68,19 +64,6 @@ def _has_verb(doc, a: int, b: int) -> bool:
     return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def _claim_text(text: str, spans: tuple[tuple[int, int], ...], mention) -> str:
-    """The claim's words as a reader reads them: content pieces joined, and a short gap that
-    names no one kept ("they are believed to be holding seven hostages", not "they to be
-    holding"); a gap with the speaker in it ("..., Le Drian said, ...") is left out."""
-    out = text[spans[0][0]:spans[0][1]]
-    for (_, end), (start, b) in zip(spans, spans[1:]):
-        gap = text[end:start]
-        named = mention and mention[0] < start and end < mention[1]
-        out += gap if not named and len(gap.split()) <= GAP_WORDS and "\n" not in gap else " "
-        out += text[start:b]
-    return out
-
-
 def doc_to_claims(doc, outlet: str | None = None) -> list[Claim]:
     """Claims of one annotated Doc, in text order, `order` from 0."""
     text = doc.text
@@ -96,7 +79,7 @@ def doc_to_claims(doc, outlet: str | None = None) -> list[Claim]:
         claim = Claim(
             order=0,
             kind=r["kind"],
-            text=_claim_text(text, spans, mention),
+            text=claim_words(text, spans, mention),
             content=spans,
             speaker=speaker,
             speaker_mention=mention,
