@@ -177,6 +177,14 @@ def test_change_text_percent():
     assert change_text(pair) == "4,000 → 4,500 French troops deployed (+12.5%)"
 
 
+def test_a_measure_whose_label_names_its_unit_is_not_told_twice():
+    old = claim("Menaka is 80 kilometres from the border", fig("80", 80, "kilometres from the border", unit="km"))
+    new = claim("Menaka is 95 kilometres from the border", fig("95", 95, "kilometres from the border", unit="km"))
+    assert change_text((old.figures[0], new.figures[0])) == "80 → 95 kilometres from the border (+18.8%)"
+    short = claim("The road runs 80 km", fig("80", 80, None, unit="km"))
+    assert change_text((short.figures[0], short.figures[0])) == "80 km → 80 km (+0.0%)"
+
+
 @pytest.mark.parametrize("raw,clean", [
     ("Fact check: The U.S. Army is NOT contacting anyone pic.twitter.com/3S32De8ekP — U.S. Army CGSC (@USACGSC) January 8, 2020",
      "Fact check: The U.S. Army is NOT contacting anyone"),

@@ -217,7 +217,7 @@ STORY_CASES = [
                                                    "Aoraki Mount Cook, police said."),
       context("CLIMBER DEAD AFTER MOUNT COOK FALL", "A climber is dead after a fall at Aoraki Mount Cook, "
                                                     "police said.")),
-     "updated_figure", ["150 m → 200 m"]),
+     "updated_figure", ["150 → 200 metres"]),
     ("a toll a month back in the same words is another battle, not the last report",
      claim("Iranian forces had killed or wounded over 2,000 Iraqis in the offensive east of Basra",
            fig("2,000", 2000, "Iraqis killed or wounded"), speaker="IRNA", published="1987-03-01"),

@@ -5,6 +5,12 @@
 
 from __future__ import annotations
 
+import re
+
+from factdesk.figures.words import MEASURES
+
+_MEASURE_WORDS = [(re.compile(rf"(?:{pattern})\b", re.IGNORECASE), unit) for pattern, unit in MEASURES]
+
 
 def fmt_value(value: float) -> str:
     """4000.0 → "4,000", 12.5 → "12.5"."""
@@ -22,8 +28,10 @@ def _label(pair) -> str:
     return topics[0] if topics else ""
 
 
-def _unit(pair) -> str:
+def _unit(pair, label: str = "") -> str:
     unit = pair[1].unit or pair[0].unit
+    if unit and any(u == unit and rx.match(label) for rx, u in _MEASURE_WORDS):
+        return ""  # a measure's label starts with its unit: "80 kilometres from the border", not "80 km kilometres"
     return {"percent": "%"}.get(unit, f" {unit}") if unit else ""
 
 
@@ -37,8 +45,8 @@ def _side_text(fig, speaker: str | None) -> str:
 def change_text(pair) -> str:
     """"4,000 → 4,500 French troops (+12.5%)"."""
     old, new = pair
-    unit = _unit(pair)
     label = _label(pair)
+    unit = _unit(pair, label)
     out = f"{fmt_value(old.value)}{unit} → {fmt_value(new.value)}{unit}"
     if label:
         out += f" {label}"
@@ -80,7 +88,8 @@ def explain(relation: str, ev, pair=None, detail: dict | None = None) -> str:
     elif relation == "contradiction":
         head = "contradicts: opposite direction (rose vs fell)"
     elif relation == "repeat" and pair is not None:
-        head = f"said before: same figure {fmt_value(pair[1].value)}{_unit(pair)} {_label(pair)}".rstrip()
+        label = _label(pair)
+        head = f"said before: same figure {fmt_value(pair[1].value)}{_unit(pair, label)} {label}".rstrip()
     elif relation == "repeat":
         head = f"said before ({ev.similarity:.0f}% same wording)"
     else:
