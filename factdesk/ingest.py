@@ -27,6 +27,9 @@ MAX_ANALYSED_CHARS = 100_000
 """Claims are extracted from at most this much of an article (a long read is ~60,000).
 A 50 MB wire dump is still stored whole, but parsing all of it would take half an hour
 and spaCy refuses texts over 1,000,000 characters."""
+CHILD_AFTER_ARTICLES = 16
+"""Articles a run stores on the writer thread before linking moves to a child process: 16
+articles of linking under the parse's GIL cost about what the child's start-up does."""
 MAX_ERRORS_KEPT = 1000
 """Error lines kept in the result; the count goes on past it (a broken 20,000-line archive)."""
 
@@ -146,11 +149,7 @@ def _ingest_stream(db: Database, nlp, items: Iterator[Article | ReadError], tota
         progress(article.path or "")
 
     def store(db_: Database, article: Article, claims: list[Claim]) -> None:
-        # The article and its links commit together: a crash between the two would leave an
-        # article that a re-run skips as already stored, never to be linked.
-        with storage.write_transaction(db_):
-            saved = storage.save_article(db_, article, claims)
-            flags = link_new_claims(db_, list(saved.claim_ids)) if saved and saved.claim_ids else 0
+        saved, flags = saver(db_, article, claims)
         if saved is None:  # the same text twice in one run
             skip(db_, article, "an earlier input of this run")
             return
@@ -172,6 +171,7 @@ def _ingest_stream(db: Database, nlp, items: Iterator[Article | ReadError], tota
                 continue
             yield analysed_text(item, warn), {"outlet": item.source, "article": item}
 
+    saver = _Saver(sink)
     done = False
     try:
         for claims, ctx in extract_batch(nlp, fresh(), batch_size=batch_size):
@@ -179,8 +179,45 @@ def _ingest_stream(db: Database, nlp, items: Iterator[Article | ReadError], tota
             sink.do(store, article, _with_stored_text(article.text, claims))
         done = True
     finally:
-        sink.close(abandon=not done)
+        try:
+            sink.close(abandon=not done)
+        finally:
+            saver.close()
     return tally.result()
+
+
+def save_and_link(db: Database, article: Article, claims: list[Claim]) -> tuple[storage.SavedArticle | None, int]:
+    """Store one article and link its claims: (what was saved or None for a duplicate, flags raised)."""
+    # The article and its links commit together: a crash between the two would leave an
+    # article that a re-run skips as already stored, never to be linked.
+    with storage.write_transaction(db):
+        saved = storage.save_article(db, article, claims)
+        flags = link_new_claims(db, list(saved.claim_ids)) if saved and saved.claim_ids else 0
+    return saved, flags
+
+
+class _Saver:
+    """Runs `save_and_link` on the sink's connection for the first articles of a run, then,
+    when the sink is a background thread, in a `storage.ChildWriter` process: linking then has
+    a core and a GIL of its own instead of slowing the parse. A short run (a file, a paste)
+    never pays the child's start-up (~0.4 s of imports)."""
+
+    def __init__(self, sink):
+        self._background = sink if isinstance(sink, storage.BackgroundWriter) else None
+        self._child: storage.ChildWriter | None = None
+        self._saved = 0
+
+    def __call__(self, db: Database, article: Article, claims: list[Claim]):
+        self._saved += 1
+        if self._child is None and self._background is not None and self._saved > CHILD_AFTER_ARTICLES:
+            self._child = storage.ChildWriter(self._background.path, self._background.pragmas)
+        if self._child is not None:
+            return self._child.call(save_and_link, article, claims)
+        return save_and_link(db, article, claims)
+
+    def close(self) -> None:
+        if self._child is not None:
+            self._child.close()
 
 
 class _Relay:

@@ -197,6 +197,33 @@ def test_a_file_store_is_written_in_the_background_with_the_same_result(fresh_db
     assert texts(db) == texts(fresh_db)
 
 
+def test_a_long_run_links_in_a_child_process_with_the_same_result(fresh_db, nlp, tmp_path, monkeypatch):
+    """Past CHILD_AFTER_ARTICLES, storing and linking move to a child process (its own GIL);
+    the store ends the same, and the callbacks still hear about every article in order."""
+    import factdesk.ingest as ingest_module
+
+    started = []
+
+    class Recorded(storage.ChildWriter):
+        def __init__(self, *args, **kw):
+            super().__init__(*args, **kw)
+            started.append(self._process.pid)
+
+    monkeypatch.setattr(storage, "ChildWriter", Recorded)
+    monkeypatch.setattr(ingest_module, "CHILD_AFTER_ARTICLES", 1)
+    inline, child = [], []
+    ingest_paths(fresh_db, nlp, [str(ARTICLES), str(ARTICLES / "wire.jsonl")],
+                 on_progress=lambda done, total, name: inline.append((done, total, name)))
+    db = storage.open_db(tmp_path / "claims.db")
+    result = ingest_paths(db, nlp, [str(ARTICLES), str(ARTICLES / "wire.jsonl")],
+                          on_progress=lambda done, total, name: child.append((done, total, name)))
+    assert len(started) == 1
+    assert child == inline and result.skipped == 3 and result.articles > 2
+    assert storage.counts(db) == storage.counts(fresh_db)
+    texts = lambda d: sorted((lk.relation, lk.score) for lk in storage.list_links(d))  # noqa: E731
+    assert texts(db) == texts(fresh_db)
+
+
 def test_claims_stored_without_linking_are_keyed_by_the_next_ingest(fresh_db, nlp):
     """An import (no linking) leaves claims unkeyed; the next ingest keys them, so the articles
     it stores find them as near-copies."""

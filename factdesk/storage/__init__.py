@@ -40,6 +40,7 @@ from factdesk.storage.links import (
     save_links,
 )
 from factdesk.storage.migrations import SCHEMA_VERSION
+from factdesk.storage.child_writer import ChildWriter
 from factdesk.storage.writer import BackgroundWriter, InlineWriter, writer_for
 from factdesk.storage.review import default_reviewer, history, last_undoable, review_claim, undo
 from factdesk.storage.speakers import (
@@ -53,7 +54,7 @@ from factdesk.storage.speakers import (
 )
 
 __all__ = [
-    "SCHEMA_VERSION", "SORTS", "BackgroundWriter", "ClaimFilter", "InlineWriter", "SavedArticle", "StoreError",
+    "SCHEMA_VERSION", "SORTS", "BackgroundWriter", "ChildWriter", "ClaimFilter", "InlineWriter", "SavedArticle", "StoreError",
     "backup_to",
     "claims_for_article", "count_claims", "count_links", "counts", "decide_link",
     "default_db_path", "default_reviewer", "find_duplicate", "find_speaker_id", "fts_candidates", "fts_query",

@@ -45,7 +45,8 @@ class BackgroundWriter:
     """
 
     def __init__(self, path: str, pragmas: dict[str, int] | None = None):
-        self._pragmas = pragmas or {}
+        self.path = path
+        self.pragmas = dict(pragmas or {})
         self._queue: queue.Queue = queue.Queue(QUEUE_STEPS)
         self._error: BaseException | None = None
         self._abandon = False
@@ -56,7 +57,7 @@ class BackgroundWriter:
         db = None
         try:
             db = open_db(path, migrate=False)
-            for name, value in self._pragmas.items():
+            for name, value in self.pragmas.items():
                 db.execute(f"PRAGMA {name} = {int(value)}")
         except BaseException as exc:  # noqa: BLE001 - raised again on the producer's side
             self._error = exc

@@ -50,8 +50,12 @@ def store(tmp_path, nlp):
     db.close()
 
 
-def test_disk_full_mid_ingest_is_a_store_error_and_nothing_partial(store, nlp, tmp_path):
-    """SQLITE_FULL inside save_article: StoreError naming the file, store exactly as before."""
+@pytest.mark.parametrize("where", ["writer thread", "child process"])
+def test_disk_full_mid_ingest_is_a_store_error_and_nothing_partial(store, nlp, tmp_path, monkeypatch, where):
+    """SQLITE_FULL inside save_article: StoreError naming the file, store exactly as before,
+    whether the writer thread or the child process it hands long runs to was writing."""
+    if where == "child process":
+        monkeypatch.setattr("factdesk.ingest.CHILD_AFTER_ARTICLES", 0)
     before = fingerprint(store)
     pages = store.execute("PRAGMA page_count").fetchone()[0]
     store.execute(f"PRAGMA max_page_count = {pages + 1}")
