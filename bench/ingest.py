@@ -47,11 +47,14 @@ def reset_peak_rss() -> bool:
         return False
 
 
-def bare_pipe(nlp, texts, batch_size) -> tuple[float, float]:
-    """(wall, CPU) seconds of `nlp.pipe` over the texts, nothing else."""
+def bare_pipe(nlp, texts, batch_size, rss: dict | None = None) -> tuple[float, float]:
+    """(wall, CPU) seconds of `nlp.pipe` over the texts, nothing else; with `rss`, the peak RSS
+    at 25/50/100% of the texts goes into it (spaCy's vocabulary grows with every new word)."""
+    marks = {max(1, round(len(texts) * frac)) for frac in (0.25, 0.5, 1.0)}
     start, cpu = time.perf_counter(), time.process_time()
-    for _ in nlp.pipe(texts, batch_size=batch_size):
-        pass
+    for n, _ in enumerate(nlp.pipe(texts, batch_size=batch_size), 1):
+        if rss is not None and n in marks:
+            rss[n] = peak_rss_mb()
     return time.perf_counter() - start, time.process_time() - cpu
 
 
@@ -75,7 +78,9 @@ def main() -> None:
 
     # Baseline: the same pipeline over the same texts, nothing read, stored or linked.
     list(nlp.pipe(texts[:8]))  # warm up (a generator does nothing until consumed)
-    bare_before = bare_pipe(nlp, texts, args.batch_size)
+    reset_peak_rss()
+    bare_rss: dict[int, float] = {}
+    bare_before = bare_pipe(nlp, texts, args.batch_size, bare_rss)
 
     with tempfile.TemporaryDirectory() as tmp:
         subset = Path(tmp) / "corpus.jsonl"
@@ -110,6 +115,7 @@ def main() -> None:
     print(("peak RSS of the ingest: " if reset else "peak RSS (whole process): ")
           + ", ".join(f"{n} articles {mb:.0f} MB" for n, mb in sorted(rss.items()))
           + (f"; writer process peak {child_rss:.0f} MB" if child_rss else ""))
+    print("peak RSS of the first bare pipe: " + ", ".join(f"{n} articles {mb:.0f} MB" for n, mb in sorted(bare_rss.items())))
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ that open their own connection and report back with messages.
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
@@ -50,6 +51,22 @@ def screen_class(ref: str) -> type[Screen]:
     return getattr(importlib.import_module(f"factdesk.tui.screens.{module}"), name)
 
 
+TERMINAL_CHECK_SECONDS = 2.0
+"""How often the app checks that its terminal is still there (see `terminal_alive`)."""
+
+
+def terminal_alive(stream=None) -> bool:
+    """Whether the app's terminal still answers: False once it has hung up (its window closed)."""
+    import termios
+
+    stream = stream or sys.__stdin__
+    try:
+        termios.tcgetattr(stream.fileno())
+    except (termios.error, OSError, ValueError, AttributeError):
+        return False
+    return True
+
+
 class FactdeskApp(App[None]):
     """The review session over one claim store."""
 
@@ -78,6 +95,15 @@ class FactdeskApp(App[None]):
     def on_mount(self) -> None:
         self.sub_title = f"{self.session.db_path or 'in-memory store'} · reviewer {self.session.reviewer}"
         self.switch_mode("inbox")
+        if not self.is_headless:
+            self.set_interval(TERMINAL_CHECK_SECONDS, self._exit_if_terminal_gone)
+
+    def _exit_if_terminal_gone(self) -> None:
+        # A closed terminal window (tmux kill-server, a dropped ssh) does not always deliver
+        # SIGHUP (`make demo` runs the app under make), and Textual's input thread then reads
+        # EOF in a busy loop forever. A hung-up tty refuses ioctls, so ask it for its settings.
+        if not terminal_alive():
+            self.exit()
 
     # --- navigation -----------------------------------------------------------------------
 

@@ -35,6 +35,37 @@ def test_starting_the_app_does_not_import_spacy(tmp_path):
     assert out.stdout.strip() == "False"
 
 
+def test_the_app_exits_when_its_terminal_hangs_up(tmp_path):
+    """Closing the window must end the app even when no SIGHUP reaches it (it ignores one here,
+    as under `make demo`); Textual's input thread alone would spin on EOF for ever."""
+    import os
+    import signal
+    import time
+
+    master, slave = os.openpty()
+    code = ("import signal; signal.signal(signal.SIGHUP, signal.SIG_IGN); "
+            f"from factdesk.tui.app import make_app; make_app(db_path={str(tmp_path / 'x.db')!r}).run()")
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+    app = subprocess.Popen([sys.executable, "-c", code], stdin=slave, stdout=slave, stderr=slave,
+                           env=env, start_new_session=True)
+    os.close(slave)
+    try:
+        deadline = time.monotonic() + 30
+        seen = b""
+        while b"Inbox" not in seen and time.monotonic() < deadline:  # drawn: the app is running
+            try:
+                seen += os.read(master, 65536)
+            except OSError:
+                break
+        assert b"Inbox" in seen, seen[-500:]
+        os.close(master)  # the window closes
+        assert app.wait(timeout=20) is not None
+    finally:
+        if app.poll() is None:
+            os.killpg(app.pid, signal.SIGKILL)
+            app.wait()
+
+
 @pytest.mark.parametrize("explicit, env, expected", [
     ("ana", "bo", "ana"),
     (None, "bo", "bo"),
