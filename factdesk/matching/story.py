@@ -53,6 +53,7 @@ DIGEST_ITEMS = 3
 unrelated stories, whose title and lead say nothing about any one claim's story."""
 _DATELINED = re.compile(r"(?m)^[A-Z][A-Z'’.\- ]{2,30}(?:, [A-Z][a-zA-Z.\- ]{2,30})? [-–—] ")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z\"“])")
+_POSSESSIVE = re.compile(r"['’]s?$")
 _SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s")
 _DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ium", "um", "ia", "i")
 
@@ -104,7 +105,7 @@ def lead(text: str) -> str:
 
 def topic_words(text: str, boilerplate: frozenset[str] = frozenset()) -> frozenset[str]:
     """Stemmed content words without numbers or unit words: what a title says the story is about."""
-    words = (re.sub(r"['’]s?$", "", w) for w in tx.content_words(text))
+    words = (_POSSESSIVE.sub("", w) if "'" in w or "’" in w else w for w in tx.content_words(text))
     return frozenset(stem(w) for w in words
                      if len(w) > 2 and not w[0].isdigit() and w not in UNIT_WORDS and w not in boilerplate
                      and "'" not in w)

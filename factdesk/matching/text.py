@@ -119,8 +119,13 @@ def content_words(text: str) -> set[str]:
     return {w for w in words(text) if len(w) > 1 and w not in STOPWORDS}
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _key(name: str) -> str:
-    name = re.sub(r"['’]s?$", "", name.strip())  # "Dixons'" and "Dixon's" are Dixons
+    name = name.strip()
+    if "'" in name or "’" in name:
+        name = _POSSESSIVE.sub("", name)  # "Dixons'" and "Dixon's" are Dixons
     return name.lower()
 
 
@@ -136,27 +141,28 @@ def entities(text: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
     kept only when it is an acronym ("MUJAO said") or one of `known` (lower-cased words known to
     be names, such as an all-capitals title's: "ECUADOR DEBT..." over "Ecuador, stricken by...").
     """
-    found = set()
-    for m in _NAME.finditer(text or ""):
-        word = m.group(1)
-        key = _key(word)
-        if key in _NOT_NAMES or len(key) < 2:
-            continue
-        if _opens_sentence(text, m.start()) and not word.isupper() and not _known(key, known):
-            continue
-        found.add(key)
-    return frozenset(found)
+    return frozenset(key for key, opens, upper in _capitalised(text or "")
+                     if not opens or upper or _known(key, known))
 
 
 def initial_capitals(text: str) -> frozenset[str]:
     """Capitalised words that open a sentence ("Colombia currently produces..."): names or not,
     which only an article's context can tell (see `entities`)."""
-    found = set()
-    for m in _NAME.finditer(text or ""):
-        key = _key(m.group(1))
-        if key not in _NOT_NAMES and len(key) >= 2 and _opens_sentence(text, m.start()):
-            found.add(key)
-    return frozenset(found)
+    return frozenset(key for key, opens, _ in _capitalised(text or "") if opens)
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _capitalised(text: str) -> tuple[tuple[str, bool, bool], ...]:
+    """(key, opens a sentence, all capitals) of each capitalised word that may be a name: one
+    scan of the text, shared by `entities` and `initial_capitals` (features ask for both)."""
+    found = []
+    for m in _NAME.finditer(text):
+        word = m.group(1)
+        key = _key(word)
+        if key in _NOT_NAMES or len(key) < 2:
+            continue
+        found.append((key, _opens_sentence(text, m.start()), word.isupper()))
+    return tuple(found)
 
 
 def _opens_sentence(text: str, at: int) -> bool:
