@@ -41,3 +41,20 @@ def test_quote_speaker_mention(nlp, text, key, mention):
     claim = claim_with(extract(nlp, text), key)
     got = claim.speaker_mention
     assert (text[got[0]:got[1]] if got else None) == mention
+
+
+def test_a_surname_speaker_is_the_person_named_in_full_earlier(nlp):
+    """BBC style: the full name first (not as a speaker), then "Mr X" in a dash aside, then "he".
+    The speaker is the full name, with no dash of the aside left on it."""
+    text = ("Former oil boss Mikhail Petrenko began testimony on Friday in his trial for fraud.\n\n"
+            "Mr Petrenko - who has been in jail for more than a year - pleaded not guilty and denied "
+            "involvement in any criminal activities. "
+            '"I pride myself on heading for 15 years a number of successful companies," he told the court.')
+    claims = extract(nlp, text)
+    assert claim_with(claims, "criminal activities").speaker.name == "Mikhail Petrenko"
+    assert claim_with(claims, "I pride myself").speaker.name == "Mikhail Petrenko"
+
+
+def test_a_tight_hyphen_still_binds_a_name(nlp):
+    text = "Jean-Yves Le Drian said that 4,000 French troops had deployed."
+    assert claim_with(extract(nlp, text), "4,000").speaker.name == "Jean-Yves Le Drian"

@@ -43,6 +43,15 @@ def _name_before(doc, first):
     return doc[j: first.i - 1]
 
 
+def _earlier_person(doc, head) -> str | None:
+    """The last PERSON of two or more words before `head` whose last word is `head` ("Mikhail
+    Khodorkovsky" for "Khodorkovsky"), or None."""
+    for ent in reversed(doc.ents):
+        if ent.end <= head.i and ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == head.text:
+            return ent.text
+    return None
+
+
 def _aged(head) -> bool:
     """Whether a description carries an age ("the 28-year-old ...")."""
     return any(t.lower_ == "old" and t.i >= 2 and t.doc[t.i - 2].lower_ in ("year", "years") for t in head.lefts for t in t.subtree)
@@ -58,13 +67,18 @@ def name_chain(tok):
                 walk(c)
         keep.append(t)
         for c in t.rights:
-            if c.dep_ in ("compound", "flat") or (c.dep_ == "punct" and c.text in "-\u2010" and c.i == t.i + 1):
+            # A hyphen binds a name ("Jean-Yves") only written tight; "Khodorkovsky - who has
+            # been in jail ... -" opens an aside.
+            if c.dep_ in ("compound", "flat") or (c.dep_ == "punct" and c.text in "-\u2010" and c.i == t.i + 1
+                                                  and not t.whitespace_):
                 walk(c)
 
     walk(tok)
     keep.sort(key=lambda t: t.i)
     while keep and (keep[0].is_punct or keep[0].dep_ == "det"):
         keep.pop(0)
+    while keep and keep[-1].is_punct:
+        keep.pop()
     return keep
 
 
@@ -230,6 +244,15 @@ def _resolve_one(doc, reg: Registry, head) -> tuple[Entity | None, tuple[int, in
         if full:
             e = reg.add(full, "organisation", pos)
         if e is not None:
+            e.aliases.append(name)
+            e.pos = pos
+            return e, mention
+    if e is None and len(name_toks) == 1 and head.pos_ == "PROPN":
+        # "Mr Khodorkovsky ... he told a Russian court": the "Mikhail Khodorkovsky" the article
+        # named first, though not as a speaker.
+        full = _earlier_person(doc, head)
+        if full:
+            e = reg.find(full) or reg.add(full, "person", pos, role=role, affiliation=affiliation)
             e.aliases.append(name)
             e.pos = pos
             return e, mention

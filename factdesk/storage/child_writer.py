@@ -42,7 +42,10 @@ class ChildWriter:
         try:
             self._process = subprocess.Popen(
                 [sys.executable, "-c", f"from {__name__} import serve; serve({child_reads}, {child_writes})"],
-                pass_fds=(child_reads, child_writes), stdin=subprocess.DEVNULL)
+                # Its stderr is not the terminal: a review app ingesting a folder would have
+                # its screen written over. What a call raises comes back through the pipe.
+                pass_fds=(child_reads, child_writes), stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         finally:
             os.close(child_reads)
             os.close(child_writes)
