@@ -21,7 +21,7 @@ from factdesk.candidates import CANDIDATES, key_claims, near_ids, rare_word_ids
 from factdesk.matching import classify, classify_all, from_query, from_stored, query_terms, rank
 from factdesk.matching.features import ClaimFeatures
 from factdesk.matching.figure_features import states_zero
-from factdesk.matching.relations import relatable, same_story, share_words
+from factdesk.matching.evidence import relatable, same_story, share_words
 from factdesk.matching.sketch import near_keys, text_near_keys
 from factdesk.matching.story import same_story as same_story_context
 from factdesk.matching.text import content_words, masked

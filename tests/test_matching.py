@@ -250,7 +250,7 @@ def test_story_update_is_only_suggested():
     ("Sales rose num pct in the year to December", "Sales fell num pct in the year to December, the firm said"),
 ])
 def test_prefilter_is_exactly_the_similarity_floor(a, b):
-    from factdesk.matching.relations import PREFILTER_SIMILARITY, may_relate, relatable, similarity
+    from factdesk.matching.evidence import PREFILTER_SIMILARITY, may_relate, relatable, similarity
     from factdesk.matching.text import process
 
     a, b = process(a), process(b)

@@ -18,18 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factdesk.matching import text as tx
-from factdesk.matching.evidence import (
-    PREFILTER_SIMILARITY,
-    STORY_DAYS,
-    Evidence,
-    evidence,
-    may_relate,
-    relatable,
-    same_speaker,
-    same_story,
-    share_words,
-    similarity,
-)
+from factdesk.matching.evidence import PREFILTER_SIMILARITY, STORY_DAYS, Evidence, evidence
 from factdesk.matching.explain import explain
 from factdesk.matching.features import ClaimFeatures
 from factdesk.matching.story import StoryContext
@@ -39,16 +28,11 @@ from factdesk.matching.things import (
     figure_pairs,
     plausible_change,
     rival_pairs,
-    same_thing,
     sides_conflict,
     specific_thing,
 )
 
-__all__ = [
-    "CONFIDENT_SCORE", "PREFILTER_SIMILARITY", "SHORT_TEXT_WORDS", "SUGGEST_SCORE", "Evidence", "Verdict",
-    "classify", "classify_all", "evidence", "figure_pairs", "may_relate", "relatable", "same_speaker",
-    "same_story", "same_thing", "share_words", "similarity",
-]
+__all__ = ["CONFIDENT_SCORE", "SHORT_TEXT_WORDS", "SUGGEST_SCORE", "Verdict", "classify", "classify_all"]
 
 SUGGEST_SCORE = 55.0
 """Below this no link is stored."""
