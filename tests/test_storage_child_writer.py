@@ -80,3 +80,14 @@ def test_an_exception_pickle_refuses_becomes_a_runtime_error_with_its_message():
     assert isinstance(sent, RuntimeError) and "Local: boom" in str(sent)
     kept = ValueError("plain")
     assert _sendable(kept) is kept
+
+
+def test_the_child_imports_the_same_factdesk_as_the_parent(monkeypatch):
+    from pathlib import Path
+
+    import factdesk
+    from factdesk.storage.child_writer import _child_env
+
+    monkeypatch.setenv("PYTHONPATH", "/elsewhere")
+    first, rest = _child_env()["PYTHONPATH"].split(":", 1)
+    assert Path(first) / "factdesk" == Path(factdesk.__file__).resolve().parent and rest == "/elsewhere"

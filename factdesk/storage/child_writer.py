@@ -19,6 +19,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from factdesk.storage.connection import StoreError, open_db
 
@@ -45,7 +46,7 @@ class ChildWriter:
                 # Its stderr is not the terminal: a review app ingesting a folder would have
                 # its screen written over. What a call raises comes back through the pipe.
                 pass_fds=(child_reads, child_writes), stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_child_env())
         finally:
             os.close(child_reads)
             os.close(child_writes)
@@ -87,6 +88,14 @@ class ChildWriter:
                     pipe.close()
                 except OSError:  # a dead child: what is still buffered for it has nowhere to go
                     pass
+
+
+def _child_env() -> dict[str, str]:
+    """The parent's environment, with the folder this factdesk was imported from first on the
+    path: the child runs the same code even when a script put a checkout on `sys.path`."""
+    root = str(Path(__file__).resolve().parents[2])
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": root + (os.pathsep + path if path else "")}
 
 
 def serve(read_fd: int, write_fd: int) -> None:
