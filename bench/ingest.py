@@ -11,7 +11,7 @@ the two, so a machine that gets busier or quieter in between moves both sides. T
 is the ingest's own: the high-water mark is reset when it starts (Linux), so the bare pipe's
 peak cannot hide it. CPU time is printed too: storing and linking run on a thread and, past the
 first articles, in a child process of their own (`storage.ChildWriter`); the wall-time ratio
-alone would not show what they cost, so the child's CPU time and peak RSS are printed as well.
+alone would not show what they cost, so the child's CPU time and peak RSS (read from /proc while it runs) are printed as well.
 """
 
 from __future__ import annotations
@@ -36,6 +36,22 @@ def peak_rss_mb() -> float:
             return int(re.search(r"VmHWM:\s+(\d+)", f.read()).group(1)) / 1024
     except (OSError, AttributeError):
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child_peak_rss_mb() -> float | None:
+    """The peak RSS of this process's child (the writer process), read while it runs: after
+    it exits, getrusage would report the parent's pages the fork held before its exec."""
+    import os
+
+    try:
+        pids = [p for task in os.listdir("/proc/self/task")
+                for p in open(f"/proc/self/task/{task}/children", encoding="ascii").read().split()]
+        if not pids:
+            return None
+        with open(f"/proc/{pids[0]}/status", encoding="ascii") as f:
+            return int(re.search(r"VmHWM:\s+(\d+)", f.read()).group(1)) / 1024
+    except (OSError, AttributeError):
+        return None
 
 
 def reset_peak_rss() -> bool:
@@ -89,9 +105,13 @@ def main() -> None:
         marks = {max(1, round(len(lines) * frac)) for frac in (0.25, 0.5, 1.0)}
         rss = {}
 
+        child_rss = {}
+
         def progress(done, total, _name):
             if done in marks:
                 rss[done] = peak_rss_mb()
+                if (child := child_peak_rss_mb()) is not None:
+                    child_rss[done] = child
 
         reset = reset_peak_rss()
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -100,7 +120,6 @@ def main() -> None:
         full, full_cpu = time.perf_counter() - start, time.process_time() - cpu
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         child_cpu = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
-        child_rss = after.ru_maxrss / 1024 if child_cpu else 0.0
         print(summary_line(result))
         db.close()
 
@@ -114,7 +133,8 @@ def main() -> None:
           f"in this process, {(full_cpu + child_cpu) / bare_cpu:.2f} with the writer process's {child_cpu:.1f} s")
     print(("peak RSS of the ingest: " if reset else "peak RSS (whole process): ")
           + ", ".join(f"{n} articles {mb:.0f} MB" for n, mb in sorted(rss.items()))
-          + (f"; writer process peak {child_rss:.0f} MB" if child_rss else ""))
+          + ("; writer process peak " + ", ".join(f"{n} articles {mb:.0f} MB" for n, mb in sorted(child_rss.items()))
+             if child_rss else ""))
     print("peak RSS of the first bare pipe: " + ", ".join(f"{n} articles {mb:.0f} MB" for n, mb in sorted(bare_rss.items())))
 
 
