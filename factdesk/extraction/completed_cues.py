@@ -75,6 +75,10 @@ def noun_record(doc: Doc, text: str, cue, paras: ParaIndex, quotes: list[Quote])
             src_i = c.i
         elif c.dep_ in ("acl", "ccomp", "xcomp") and c.i > cue.i and not spans:
             spans = content_chars(c)
+        elif c.dep_ == "prep" and c.i > cue.i and c.lower_ in ("of", "from") and cue.lower_ in lexicon.BACKING_NOUNS:
+            if src_i is None:
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                src_i = objs[0].i if objs else None  # "the support of millions": who backs, not what
         elif c.dep_ == "prep" and c.i > cue.i and c.lower_ in lexicon.NOUN_PREPS and not spans:
             for o in c.children:
                 if o.dep_ in ("pobj", "pcomp"):

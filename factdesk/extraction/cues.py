@@ -17,6 +17,7 @@ from .quotes import Quote
 
 SUBJ_DEPS = ("nsubj",)
 OBJECT_TAIL = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative"})
+SETTING_PREPS = frozenset({"at", "during", "after", "before", "until", "despite", "since", "throughout", "amid", "through", "within", "across"})
 
 
 def cue_patterns() -> dict[str, list[list[dict]]]:
@@ -117,7 +118,8 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
         objs = [c for c in cue.children if c.dep_ == "dobj"]
         if objs:
             # the object and what completes it ("cited remarks as examples of ...")
-            tail = [c for c in cue.rights if c.i >= objs[0].i and c.dep_ in OBJECT_TAIL]
+            tail = [c for c in cue.rights if c.i >= objs[0].i and c.dep_ in OBJECT_TAIL
+                    and not (c.dep_ == "prep" and c.lower_ in SETTING_PREPS)]
             for o in tail:
                 spans += content_chars(o)
     if not spans:

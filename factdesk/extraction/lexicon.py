@@ -211,7 +211,9 @@ poll polls survey surveys study studies ranking rankings census
 """.split())
 """Sources a figure is found "in" ("71 percent approved in the YouGov survey"): the sentence
 is the poll's claim. Statements and interviews are not here: a verb says who spoke in them."""
-NOUN_PREPS = frozenset({"of", "about", "for", "on", "against", "over", "to", "with", "in"})
+BACKING_NOUNS = frozenset({"support", "endorsement", "endorsements", "opposition", "praise", "criticism", "condemnation"})
+"""Nouns whose "of" object is who gives it ("the support of women"), not its content."""
+NOUN_PREPS = frozenset({"of", "about", "for", "on", "against", "over"})
 
 ADJ_CUES = frozenset("""
 critical wary skeptical sceptical concerned worried nervous proud confident optimistic pessimistic
