@@ -196,6 +196,13 @@ def implicit_source(cue) -> int | None:
     inverted = inverted_source(cue)
     if inverted is not None:
         return inverted
+    if cue.dep_ in ("xcomp", "ccomp", "oprd") and cue.head.pos_ in ("VERB", "AUX"):
+        # "the loss led Republicans to say ...", "left voters saying ...": the one made to
+        # speak is the object, not whoever did the making
+        objs = [c for c in cue.head.children if c.dep_ in ("dobj", "dative") and c.i < cue.i
+                and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if objs:
+            return objs[-1].i
     if (cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].text == ",") or cue.dep_ == "conj":
         # "X rejected the idea that Y was a drag, saying ..." / "X said Y won and added ...":
         # the parser may hang the participle or conjunct inside the reported clause, but it
