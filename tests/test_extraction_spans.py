@@ -35,6 +35,8 @@ SPANS = [
       ("they might change their mind", "22 percent")]),  # a second group's report is its own claim
     ("The defeat led Republicans to say that the race was over.",
      [("that the race was over", "Republicans")]),  # the one made to speak is the speaker
+    ("The campaign sent out a press release saying the senator had lied.",
+     [("the senator had lied", "The campaign")]),  # who sends the release says what it says
     ("Lee said the depot would close, and Ruiz said it would not.",
      [("the depot would close", "Lee"), ("it would not", "Ruiz")]),  # a second speaker's report
     ('Okafor said she believes "the strike is over. The workers have gone home."',

@@ -192,7 +192,14 @@ def implicit_source(cue) -> int | None:
     if cue.dep_ == "acl" and cue.tag_ == "VBN":
         return None  # "a group backing Bush" speaks; "shows nominated for awards" were spoken of
     if cue.dep_ in ("relcl", "acl") and cue.head.pos_ in ("NOUN", "PROPN"):
-        return cue.head.i
+        carrier = cue.head
+        if (cue.dep_ == "acl" and cue.tag_ == "VBG" and carrier.dep_ == "dobj" and carrier.pos_ == "NOUN"
+                and carrier.lower_ not in lexicon.ORG_WORDS):
+            # "the campaign sent out a press release saying ...": who sent it says it
+            subj = [c for c in carrier.head.children if c.dep_ in SUBJ_DEPS]
+            if subj:
+                return subj[0].i
+        return carrier.i
     inverted = inverted_source(cue)
     if inverted is not None:
         return inverted
