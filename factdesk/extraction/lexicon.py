@@ -37,6 +37,8 @@ double contrast devote resist clarify sponsor frame brush characterize appoint w
 prohibit disavow rip contemplate renew contradict opt relish calculate coin recite withhold
 boycott witness illustrate forget paint beg authorize affirm circulate email bet poll
 broadcast spot boo revisit notice volunteer pitch utter laud touch
+lay present sound assume display float foresee insult shrug repudiate renounce publicize vent
+justify sense bash pressure
 """.split()
 """Cues found by measurement, not by hand: verbs that, with a subject and a complement, were
 gold attribution cues at least two times in five on PolNeAR's training split (bench/mine_cues.py).
@@ -67,6 +69,7 @@ IRREGULAR = {
     "mean": ["meant", "means", "meaning"],
     "hear": ["heard", "hears", "hearing"],
     "read": ["reads", "reading"],
+    "lay": ["laid", "lays", "laying"],
     "foresee": ["foresaw", "foreseen", "foresees", "foreseeing"],
     "proclaim": ["proclaimed", "proclaims", "proclaiming"],
 }
