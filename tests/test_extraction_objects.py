@@ -26,6 +26,7 @@ OBJECTS = [
     ("The mayor criticized the budget at a rally in Leeds.", [("the budget", "The mayor")]),
     ("The senator has the support of the unions.", []),  # the unions give the support: no content
     ("Her comments to reporters surprised the board.", []),  # the listeners are not what was said
+    ("His defense of the tax surprised the council.", [("the tax", "His")]),  # a measured noun cue
     ("The senator laid out a plan to cut taxes.", [("a plan to cut taxes", "The senator")]),  # a measured cue
 ]
 

@@ -206,6 +206,7 @@ warnings comments remarks statement statements vow vows
 insistence belief beliefs refusal rejection admission speculation rumors rumours contention
 assumption praise condemnation denial denials doubts
 decision idea plan plans message critique stance opinion commitment consensus
+desire defense assessment agreement vision
 """.split())
 """Nouns that carry an attribution when a clause or a prepositional object completes them
 ("his claim that ...", "criticism of the plan", "calls for a recount")."""
