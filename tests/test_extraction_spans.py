@@ -35,6 +35,8 @@ SPANS = [
       ("they might change their mind", "22 percent")]),  # a second group's report is its own claim
     ("The defeat led Republicans to say that the race was over.",
      [("that the race was over", "Republicans")]),  # the one made to speak is the speaker
+    ("He returned for the lunch and said little, according to an attendee.",
+     [("He returned for the lunch and said little", "an attendee")]),  # the source vouches for the report it holds
     ("The campaign sent out a press release saying the senator had lied.",
      [("the senator had lied", "The campaign")]),  # who sends the release says what it says
     ("Lee said the depot would close, and Ruiz said it would not.",

@@ -139,6 +139,11 @@ def _drop_nested(records: list[dict]) -> list[dict]:
     keep = []
     for r in records:
         c = r["cue"]
+        if r.get("lemma") == "according to":
+            # "X said little, according to an attendee": the attendee vouches for the whole
+            # report, so PolNeAR keeps the "according to" claim beside the one it holds
+            keep.append(r)
+            continue
         if c is not None and any(o is not r and any(a <= c[0] < b for a, b in o["content"]) for o in records):
             continue
         keep.append(r)
