@@ -26,6 +26,8 @@ OBJECTS = [
     ("The mayor criticized the budget at a rally in Leeds.", [("the budget", "The mayor")]),
     ("The senator has the support of the unions.", []),  # the unions give the support: no content
     ("Her comments to reporters surprised the board.", []),  # the listeners are not what was said
+    ("After the attack on the barracks in Lebanon, the army withdrew its troops.", []),  # a deed, no stance
+    ("Her attack on the budget angered the mayor.", [("the budget", "Her")]),  # someone's attack is a stance
     ("His defense of the tax surprised the council.", [("the tax", "His")]),  # a measured noun cue
     ("The senator laid out a plan to cut taxes.", [("a plan to cut taxes", "The senator")]),  # a measured cue
 ]

@@ -96,6 +96,8 @@ def noun_record(doc: Doc, text: str, cue, paras: ParaIndex, quotes: list[Quote])
         # "Lee voiced criticism of the plan": the subject of the light verb
         subj = [c for c in cue.head.children if c.dep_ in SUBJ_DEPS]
         src_i = subj[0].i if subj else None
+    if src_i is None and cue.lower_ in lexicon.EVENT_NOUNS:
+        return None  # "after the attack on the barracks": a deed, not a stance anyone took
     return _clause_record(text, cue, src_i, spans, paras, quotes, cue.lower_)
 
 
