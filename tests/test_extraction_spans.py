@@ -37,6 +37,8 @@ SPANS = [
      [("that the race was over", "Republicans")]),  # the one made to speak is the speaker
     ("He returned for the lunch and said little, according to an attendee.",
      [("He returned for the lunch and said little", "an attendee")]),  # the source vouches for the report it holds
+    ("She slid behind her rivals in the polls.", []),  # a standing in polls, no finding
+    ("She leads by 8 points in the polls.", [("She leads by 8 points", "the polls")]),  # a figure is a finding
     ("The campaign sent out a press release saying the senator had lied.",
      [("the senator had lied", "The campaign")]),  # who sends the release says what it says
     ("Lee said the depot would close, and Ruiz said it would not.",

@@ -8,6 +8,8 @@ character offsets (see `attribution.find_attributions`); passives, nouns and adj
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from . import lexicon
@@ -16,6 +18,7 @@ from .completed_cues import passive_record, raising_record
 from .quotes import Quote
 
 SUBJ_DEPS = ("nsubj",)
+FIGURE = re.compile(r"\d|\bpercent\b|\bper cent\b")
 OBJECT_TAIL = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative"})
 SETTING_PREPS = frozenset({"at", "during", "after", "before", "until", "despite", "since", "throughout", "amid", "through", "within", "across"})
 
@@ -287,6 +290,8 @@ def according_record(doc: Doc, text: str, cue_i: int, src_i: int, paras: ParaInd
     if not spans:
         return None
     one_word = cue.lower_ == "in"  # "in a CNN poll": the cue is the preposition alone
+    if one_word and src.tag_ == "NNS" and not any(FIGURE.search(text, x, y) for x, y in spans):
+        return None  # "she slid in the polls": a standing, not a finding any poll reported
     return {
         "cue": [cue.idx, cue.idx + len(cue.text) if one_word else to.idx + len(to.text)],
         "cue_i": cue_i,
