@@ -13,10 +13,11 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 
+from .according import according_record
 from .colon import colon_records
 from .content import ParaIndex
 from .completed_cues import noun_record
-from .cues import according_record, cue_patterns, verb_record
+from .cues import cue_patterns, verb_record
 from .filters import drop_unlikely, keep_only
 from .headlines import headline_records
 from .quote_tags import attach_quotes, inside_any

@@ -217,7 +217,7 @@ poll polls survey surveys study studies ranking rankings census
 is the poll's claim. Statements and interviews are not here: a verb says who spoke in them."""
 EVENT_NOUNS = frozenset({"attack", "attacks"})
 """Noun cues that also name events ("the attacks in Paris"): a stance only when someone makes them."""
-BACKING_NOUNS = frozenset({"support", "endorsement", "endorsements", "opposition", "praise", "criticism", "condemnation"})
+BACKING_NOUNS = frozenset({"support", "endorsement", "endorsements", "opposition"})
 """Nouns whose "of" object is who gives it ("the support of women"), not its content."""
 NOUN_PREPS = frozenset({"of", "about", "for", "on", "against", "over"})
 
