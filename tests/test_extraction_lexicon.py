@@ -9,6 +9,7 @@ from factdesk.extraction import lexicon
     ("said", "say"), ("slammed", "slam"), ("planning", "plan"), ("sought", "seek"), ("spoke", "speak"),
     ("preferred", "prefer"), ("texted", "text"), ("quipped", "quip"), ("decried", "decry"), ("voted", "vote"),
     ("endorsed", "endorse"), ("believes", "believe"), ("wondered", "wonder"),
+    ("laid", "lay"), ("floated", "float"), ("repudiated", "repudiate"),
 ])
 def test_cue_forms(form, lemma):
     assert lexicon.CUE_FORMS[form] == lemma

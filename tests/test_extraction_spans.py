@@ -30,6 +30,17 @@ SPANS = [
      [("the team had trained hard", "The coach"), ("that nobody was fit", "The coach")]),
     ("The minister said the tax was fair, and there would be a vote in June.",
      [("the tax was fair, and there would be a vote in June", "The minister")]),  # a second reported clause
+    ("Among the voters, 74 percent said they would vote for the mayor, while 22 percent said they might change their mind.",
+     [("they would vote for the mayor", "74 percent"),
+      ("they might change their mind", "22 percent")]),  # a second group's report is its own claim
+    ("The defeat led Republicans to say that the race was over.",
+     [("that the race was over", "Republicans")]),  # the one made to speak is the speaker
+    ("He returned for the lunch and said little, according to an attendee.",
+     [("He returned for the lunch and said little", "an attendee")]),  # the source vouches for the report it holds
+    ("She slid behind her rivals in the polls.", []),  # a standing in polls, no finding
+    ("She leads by 8 points in the polls.", [("She leads by 8 points", "the polls")]),  # a figure is a finding
+    ("The campaign sent out a press release saying the senator had lied.",
+     [("the senator had lied", "The campaign")]),  # who sends the release says what it says
     ("Lee said the depot would close, and Ruiz said it would not.",
      [("the depot would close", "Lee"), ("it would not", "Ruiz")]),  # a second speaker's report
     ('Okafor said she believes "the strike is over. The workers have gone home."',

@@ -13,10 +13,11 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 
+from .according import according_record
 from .colon import colon_records
 from .content import ParaIndex
 from .completed_cues import noun_record
-from .cues import according_record, cue_patterns, verb_record
+from .cues import cue_patterns, verb_record
 from .filters import drop_unlikely, keep_only
 from .headlines import headline_records
 from .quote_tags import attach_quotes, inside_any
@@ -139,6 +140,11 @@ def _drop_nested(records: list[dict]) -> list[dict]:
     keep = []
     for r in records:
         c = r["cue"]
+        if r.get("lemma") == "according to":
+            # "X said little, according to an attendee": the attendee vouches for the whole
+            # report, so PolNeAR keeps the "according to" claim beside the one it holds
+            keep.append(r)
+            continue
         if c is not None and any(o is not r and any(a <= c[0] < b for a, b in o["content"]) for o in records):
             continue
         keep.append(r)

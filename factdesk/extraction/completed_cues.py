@@ -75,6 +75,10 @@ def noun_record(doc: Doc, text: str, cue, paras: ParaIndex, quotes: list[Quote])
             src_i = c.i
         elif c.dep_ in ("acl", "ccomp", "xcomp") and c.i > cue.i and not spans:
             spans = content_chars(c)
+        elif c.dep_ == "prep" and c.i > cue.i and c.lower_ in ("of", "from") and cue.lower_ in lexicon.BACKING_NOUNS:
+            if src_i is None:
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                src_i = objs[0].i if objs else None  # "the support of millions": who backs, not what
         elif c.dep_ == "prep" and c.i > cue.i and c.lower_ in lexicon.NOUN_PREPS and not spans:
             for o in c.children:
                 if o.dep_ in ("pobj", "pcomp"):
@@ -92,6 +96,8 @@ def noun_record(doc: Doc, text: str, cue, paras: ParaIndex, quotes: list[Quote])
         # "Lee voiced criticism of the plan": the subject of the light verb
         subj = [c for c in cue.head.children if c.dep_ in SUBJ_DEPS]
         src_i = subj[0].i if subj else None
+    if src_i is None and cue.lower_ in lexicon.EVENT_NOUNS:
+        return None  # "after the attack on the barracks": a deed, not a stance anyone took
     return _clause_record(text, cue, src_i, spans, paras, quotes, cue.lower_)
 
 

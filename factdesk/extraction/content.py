@@ -66,6 +66,9 @@ def asides(tok) -> list:
         if prev is None:
             continue
         first = t.doc[t.left_edge.i]
+        if _other_speakers_report(t):
+            out += [prev, t] if prev.dep_ == "cc" else [t]
+            continue
         if prev.dep_ == "cc" and prev.lower_ in ("and", "but") and _second_report(t, first):
             out += [prev, t]
             continue
@@ -78,6 +81,14 @@ def asides(tok) -> list:
         elif t.tag_ == "VBG" and first.i == t.i and t.lower_ in CUE_FORMS:
             out.append(t)
     return out
+
+
+def _other_speakers_report(t) -> bool:
+    """"74 percent said they would vote, while 22 percent said they might not": a trailing
+    "said" with a subject of its own is another speaker's report, not part of the first."""
+    return (t.dep_ in ("advcl", "conj") and t.pos_ == "VERB" and SPEECH_FORMS.get(t.lower_) == "say"
+            and any(c.dep_ == "nsubj" for c in t.children)
+            and (t.dep_ == "conj" or any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children)))
 
 
 def _second_report(t, first) -> bool:

@@ -1,9 +1,9 @@
 """Provides the cue rules: from a matched cue token to a cue–source–content record.
 
-`cue_patterns` gives the DependencyMatcher patterns; `verb_record` (active verbs) and
-`according_record` ("according to X", "in a CNN poll") turn one match into a plain record of
-character offsets (see `attribution.find_attributions`); passives, nouns and adjectives are in
-`completed_cues.py`. Works on parsed spaCy tokens; no quote-mark logic here, and no UI.
+`cue_patterns` gives the DependencyMatcher patterns; `verb_record` (active verbs) turns one
+match into a plain record of character offsets (see `attribution.find_attributions`);
+"according to X" is in `according.py`, passives, nouns and adjectives in `completed_cues.py`.
+Works on parsed spaCy tokens; no quote-mark logic here, and no UI.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from . import lexicon
-from .content import CLAUSE_DEPS, ParaIndex, clean, clip, content_chars, subtree_chars, trim
+from .content import CLAUSE_DEPS, ParaIndex, clean, clip, content_chars, subtree_chars
 from .completed_cues import passive_record, raising_record
 from .quotes import Quote
 
 SUBJ_DEPS = ("nsubj",)
 OBJECT_TAIL = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative"})
+SETTING_PREPS = frozenset({"at", "during", "until", "despite", "since", "throughout", "amid", "through", "within", "across"})
 
 
 def cue_patterns() -> dict[str, list[list[dict]]]:
@@ -117,7 +118,8 @@ def verb_record(doc: Doc, text: str, cue_i: int, src_i: int | None, paras: ParaI
         objs = [c for c in cue.children if c.dep_ == "dobj"]
         if objs:
             # the object and what completes it ("cited remarks as examples of ...")
-            tail = [c for c in cue.rights if c.i >= objs[0].i and c.dep_ in OBJECT_TAIL]
+            tail = [c for c in cue.rights if c.i >= objs[0].i and c.dep_ in OBJECT_TAIL
+                    and not (c.dep_ == "prep" and c.lower_ in SETTING_PREPS)]
             for o in tail:
                 spans += content_chars(o)
     if not spans:
@@ -190,10 +192,24 @@ def implicit_source(cue) -> int | None:
     if cue.dep_ == "acl" and cue.tag_ == "VBN":
         return None  # "a group backing Bush" speaks; "shows nominated for awards" were spoken of
     if cue.dep_ in ("relcl", "acl") and cue.head.pos_ in ("NOUN", "PROPN"):
-        return cue.head.i
+        carrier = cue.head
+        if (cue.dep_ == "acl" and cue.tag_ == "VBG" and carrier.dep_ == "dobj" and carrier.pos_ == "NOUN"
+                and carrier.lower_ not in lexicon.ORG_WORDS):
+            # "the campaign sent out a press release saying ...": who sent it says it
+            subj = [c for c in carrier.head.children if c.dep_ in SUBJ_DEPS]
+            if subj:
+                return subj[0].i
+        return carrier.i
     inverted = inverted_source(cue)
     if inverted is not None:
         return inverted
+    if cue.dep_ in ("xcomp", "ccomp", "oprd") and cue.head.pos_ in ("VERB", "AUX"):
+        # "the loss led Republicans to say ...", "left voters saying ...": the one made to
+        # speak is the object, not whoever did the making
+        objs = [c for c in cue.head.children if c.dep_ in ("dobj", "dative") and c.i < cue.i
+                and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if objs:
+            return objs[-1].i
     if (cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].text == ",") or cue.dep_ == "conj":
         # "X rejected the idea that Y was a drag, saying ..." / "X said Y won and added ...":
         # the parser may hang the participle or conjunct inside the reported clause, but it
@@ -247,36 +263,3 @@ def inverted_source(cue) -> int | None:
         if c.dep_ in INVERTED_DEPS and c.pos_ in ("PROPN", "NOUN", "PRON") or c.text[:1].isupper() and not c.is_punct:
             return c.i  # (the small model tags "said Skelly" as an adverb)
     return None
-
-
-def according_record(doc: Doc, text: str, cue_i: int, src_i: int, paras: ParaIndex) -> dict | None:
-    """"According to X, ..." and "in a CNN poll, ...": the rest of the sentence is X's."""
-    cue, src = doc[cue_i], doc[src_i]
-    if cue.lower_ == "in" and cue.head.pos_ not in ("VERB", "AUX"):
-        return None  # "interested in polls", "a rise in surveys": not where a finding was made
-    sent = cue.sent
-    to = doc[cue_i + 1] if cue_i + 1 < len(doc) else cue
-    lo, hi = cue.left_edge.i, max(cue.right_edge.i, src.right_edge.i)
-    pstart, pend = paras.bounds(cue.idx)
-    spans = []
-    a = sent.start_char
-    b = doc[lo].idx
-    spans.append((a, b))
-    after = (doc[hi].idx + len(doc[hi].text), sent.end_char)
-    tail = doc.char_span(*after, alignment_mode="contract")
-    if tail is not None and any(t.pos_ in ("VERB", "AUX") for t in tail):
-        spans.append(after)  # (", the ABC affiliate in Ohio" after the source describes it: no claim)
-    spans = [trim(text, x, y) for x, y in clip(spans, pstart, pend)]
-    spans = [(x, y) for x, y in spans if y - x > 3]
-    if not spans:
-        return None
-    one_word = cue.lower_ == "in"  # "in a CNN poll": the cue is the preposition alone
-    return {
-        "cue": [cue.idx, cue.idx + len(cue.text) if one_word else to.idx + len(to.text)],
-        "cue_i": cue_i,
-        "src_head": src_i,
-        "content": [list(s) for s in spans],
-        "kind": "indirect",
-        "carry": None,
-        "lemma": "in" if one_word else "according to",
-    }

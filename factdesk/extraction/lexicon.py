@@ -37,6 +37,8 @@ double contrast devote resist clarify sponsor frame brush characterize appoint w
 prohibit disavow rip contemplate renew contradict opt relish calculate coin recite withhold
 boycott witness illustrate forget paint beg authorize affirm circulate email bet poll
 broadcast spot boo revisit notice volunteer pitch utter laud touch
+lay present sound assume display float foresee insult shrug repudiate renounce publicize vent
+justify sense bash pressure
 """.split()
 """Cues found by measurement, not by hand: verbs that, with a subject and a complement, were
 gold attribution cues at least two times in five on PolNeAR's training split (bench/mine_cues.py).
@@ -67,6 +69,7 @@ IRREGULAR = {
     "mean": ["meant", "means", "meaning"],
     "hear": ["heard", "hears", "hearing"],
     "read": ["reads", "reading"],
+    "lay": ["laid", "lays", "laying"],
     "foresee": ["foresaw", "foreseen", "foresees", "foreseeing"],
     "proclaim": ["proclaimed", "proclaims", "proclaiming"],
 }
@@ -203,6 +206,7 @@ warnings comments remarks statement statements vow vows
 insistence belief beliefs refusal rejection admission speculation rumors rumours contention
 assumption praise condemnation denial denials doubts
 decision idea plan plans message critique stance opinion commitment consensus
+desire defense assessment agreement vision
 """.split())
 """Nouns that carry an attribution when a clause or a prepositional object completes them
 ("his claim that ...", "criticism of the plan", "calls for a recount")."""
@@ -211,7 +215,11 @@ poll polls survey surveys study studies ranking rankings census
 """.split())
 """Sources a figure is found "in" ("71 percent approved in the YouGov survey"): the sentence
 is the poll's claim. Statements and interviews are not here: a verb says who spoke in them."""
-NOUN_PREPS = frozenset({"of", "about", "for", "on", "against", "over", "to", "with", "in"})
+EVENT_NOUNS = frozenset({"attack", "attacks"})
+"""Noun cues that also name events ("the attacks in Paris"): a stance only when someone makes them."""
+BACKING_NOUNS = frozenset({"support", "endorsement", "endorsements", "opposition"})
+"""Nouns whose "of" object is who gives it ("the support of women"), not its content."""
+NOUN_PREPS = frozenset({"of", "about", "for", "on", "against", "over"})
 
 ADJ_CUES = frozenset("""
 critical wary skeptical sceptical concerned worried nervous proud confident optimistic pessimistic
