@@ -24,3 +24,15 @@ def make_article(*sentences: tuple[str, str | None], external_id: str = "a1", pu
         text += sentence + " "
         pos = len(text)
     return Article(text=text.strip(), external_id=external_id, published=published, source=source), claims
+
+
+def attributed_claims(nlp, text: str) -> list[tuple[str, str | None]]:
+    """(claim text, speaker mention as written) of every attributed claim `extract` finds in `text`."""
+    from factdesk.extraction import extract
+
+    out = []
+    for c in extract(nlp, text):
+        if c.kind != "unattributed":
+            m = c.speaker_mention
+            out.append((c.text, text[m[0]:m[1]] if m else None))
+    return out

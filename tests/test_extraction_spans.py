@@ -2,7 +2,8 @@
 
 import pytest
 
-from factdesk.extraction import extract, load_nlp
+from factdesk.extraction import load_nlp
+from tests.factories import attributed_claims
 
 
 @pytest.fixture(scope="module")
@@ -10,13 +11,7 @@ def nlp():
     return load_nlp()
 
 
-def claims(nlp, text):
-    out = []
-    for c in extract(nlp, text):
-        if c.kind != "unattributed":
-            m = c.speaker_mention
-            out.append((c.text, text[m[0]:m[1]] if m else None))
-    return out
+claims = attributed_claims
 
 
 SPANS = [
