@@ -210,7 +210,10 @@ class _Saver:
     def __call__(self, db: Database, article: Article, claims: list[Claim]):
         self._saved += 1
         if self._child is None and self._background is not None and self._saved > CHILD_AFTER_ARTICLES:
-            self._child = storage.ChildWriter(self._background.path, self._background.pragmas)
+            try:
+                self._child = storage.ChildWriter(self._background.path, self._background.pragmas)
+            except OSError:  # no process to be had (a process limit): the thread goes on alone
+                self._background = None
         if self._child is not None:
             return self._child.call(save_and_link, article, claims)
         return save_and_link(db, article, claims)

@@ -224,6 +224,21 @@ def test_a_long_run_links_in_a_child_process_with_the_same_result(fresh_db, nlp,
     assert texts(db) == texts(fresh_db)
 
 
+def test_without_a_writer_process_the_thread_stores_everything(fresh_db, nlp, tmp_path, monkeypatch):
+    """A machine that refuses the writer process (a process limit) still gets the whole ingest."""
+    import factdesk.ingest as ingest_module
+
+    def refuse(*_args, **_kw):
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(storage, "ChildWriter", refuse)
+    monkeypatch.setattr(ingest_module, "CHILD_AFTER_ARTICLES", 1)
+    ingest_paths(fresh_db, nlp, [str(ARTICLES), str(ARTICLES / "wire.jsonl")])
+    db = storage.open_db(tmp_path / "claims.db")
+    result = ingest_paths(db, nlp, [str(ARTICLES), str(ARTICLES / "wire.jsonl")])
+    assert result.failed == 0 and storage.counts(db) == storage.counts(fresh_db)
+
+
 def test_claims_stored_without_linking_are_keyed_by_the_next_ingest(fresh_db, nlp):
     """An import (no linking) leaves claims unkeyed; the next ingest keys them, so the articles
     it stores find them as near-copies."""
