@@ -37,10 +37,15 @@ class ArticleView(VerticalScroll, can_focus=True):
             return
         for span, widget in zip(self._spans, self.query(".paragraph").results(Static)):
             widget.update(render_paragraph(self._article.text, span, self._claims, self.selected))
+        # Paragraphs just mounted or updated have no layout yet: scrolling now would aim at a
+        # zero-height widget and leave the article at its top.
+        self.call_after_refresh(self._scroll_to_selected)
 
     def watch_selected(self, old: int | None, new: int | None) -> None:
         self._render_all()
-        claim = next((c for c in self._claims if c.id == new), None)
+
+    def _scroll_to_selected(self) -> None:
+        claim = next((c for c in self._claims if c.id == self.selected), None)
         if claim is None:
             return
         for span, widget in zip(self._spans, self.query(".paragraph").results(Static)):
