@@ -187,9 +187,13 @@ def test_a_measure_whose_label_names_its_unit_is_not_told_twice():
 
 @pytest.mark.parametrize("raw,clean", [
     ("Fact check: The U.S. Army is NOT contacting anyone pic.twitter.com/3S32De8ekP — U.S. Army CGSC (@USACGSC) January 8, 2020",
-     "Fact check: The U.S. Army is NOT contacting anyone"),
+     "Fact check: The U.S. Army is NOT contacting anyone U.S. Army CGSC January 2020"),
     ("The US drone attack on #Soleimani caught on camera.#IranUsapic.twitter.com/TvRkHvlgby — Olaudah (@RealOlaudah) January 6, 2020",
-     "The US drone attack on Soleimani caught on camera. Iran Usa"),
+     "The US drone attack on Soleimani caught on camera. Iran Usa Olaudah January 2020"),
+    # Who posted it and when stay: a fact-check names both ("In January 2020, Rep. Ilhan Omar ...").
+    ("Iran could threaten Trump hotels. — Ilhan Omar (@IlhanMN) January 6, 2020",
+     "Iran could threaten Trump hotels. Ilhan Omar January 2020"),
+    ("A dash - not a signature (@someone) here", "A dash - not a signature ( someone) here"),
     ("Read this https://t.co/abc #FakeNews @CNNbrk", "Read this Fake News CNNbrk"),
 ])
 def test_clean_query(raw, clean):
