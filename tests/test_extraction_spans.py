@@ -85,3 +85,13 @@ def test_quote_opening_the_next_paragraph_continues_the_claim(nlp):
     """A quote that opens the paragraph after a tagged quote is the same statement going on."""
     text = '"The fund is nearly empty," Mr. Lee said.\n\n"They are just moving the deficit around."\n\nThe council met.'
     assert claims(nlp, text) == [('"The fund is nearly empty," "They are just moving the deficit around."', "Mr. Lee")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Ms. Ruiz said the depot was "safe for now." "We have the money for another ten years at least."',
+     [('the depot was "safe for now." "We have the money for another ten years at least."', "Ms. Ruiz")]),
+    ('Ms. Ruiz said the depot would stay open. "Yes."', [("the depot would stay open", "Ms. Ruiz")]),  # too short
+])
+def test_untagged_quote_in_the_paragraph_goes_on_with_the_last_claim(nlp, text, expected):
+    """A full quoted sentence with no tag, after a claim in its paragraph, is that claim going on."""
+    assert claims(nlp, text) == expected
