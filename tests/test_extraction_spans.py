@@ -56,6 +56,10 @@ SPANS = [
     ("The lawsuit is calling on the court to review the ballot plan.",
      [("the court to review the ballot plan", "The lawsuit")]),
     ("The mayor wants to cut fares.", [("to cut fares", "The mayor")]),
+    ("The companies are taking pains to say that they endorse nobody.",
+     [("that they endorse nobody", "The companies")]),  # who takes pains to say it says it
+    ("The first candidate to say that the race was over was Lee.",
+     [("that the race was over", "The first candidate")]),  # the noun is the subject: it speaks
     ("Asked whether fares would rise, the mayor said no decision had been made.",
      [("whether fares would rise", None), ("no decision had been made", "the mayor")]),  # the question is reported
 ]
