@@ -58,6 +58,9 @@ SPANS = [
     ("The mayor wants to cut fares.", [("to cut fares", "The mayor")]),
     ("The companies are taking pains to say that they endorse nobody.",
      [("that they endorse nobody", "The companies")]),  # who takes pains to say it says it
+    ("The union held rallies in hopes of winning a new contract for the dockers.",
+     [("winning a new contract for the dockers", "The union")]),  # a noun cue in a verb's phrase: the verb's subject
+    ("The union marched in support of Lee.", []),  # too short to be a claim
     ("The first candidate to say that the race was over was Lee.",
      [("that the race was over", "The first candidate")]),  # the noun is the subject: it speaks
     ("Asked whether fares would rise, the mayor said no decision had been made.",
