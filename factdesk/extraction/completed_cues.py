@@ -99,6 +99,7 @@ def noun_record(doc: Doc, text: str, cue, paras: ParaIndex, quotes: list[Quote])
         subj = [c for c in cue.head.children if c.dep_ in SUBJ_DEPS]
         src_i = subj[0].i if subj else None
     if (src_i is None and cue.dep_ == "pobj" and cue.head.dep_ == "prep" and cue.head.head.pos_ in ("VERB", "AUX")
+            and cue.lower_ not in lexicon.EVENT_NOUNS
             and sum(len(text[a:b].split()) for a, b in spans) > SHORT_OBJECT_WORDS):
         # "said in a statement that ...", "rallied in hopes of ...": the subject of the verb
         subj = [c for c in cue.head.head.children if c.dep_ in SUBJ_DEPS]
