@@ -24,6 +24,8 @@ from factdesk.extraction import claims_to_jsonl_rows, load_nlp  # noqa: E402
 
 POLNEAR = Path("/work/shared/corpus/polnear/data")
 SCORER = Path("/work/shared/eval/score_attribution.py")
+CACHE_DIR = Path(os.environ.get("FACTDESK_BENCH_CACHE", "/tmp"))
+"""Where parse caches go; give each worktree its own when several share a machine."""
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "him", "her", "them"}
 
 
@@ -156,7 +158,7 @@ def main(argv=None) -> None:
         gold = {n: gold[n] for n in names}
     paths = [split_dir / "text" / n for n in names]
     nlp = load_nlp()
-    cache = Path(f"/tmp/factdesk-polnear-{args.split}-{len(names)}.spacy")
+    cache = CACHE_DIR / f"factdesk-polnear-{args.split}-{len(names)}.spacy"
     docs = parse_cached(nlp, paths, cache)
     from factdesk.extraction.claims import doc_to_claims
 

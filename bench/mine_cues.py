@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.eval_polnear import POLNEAR, chars, read_gold  # noqa: E402
+from bench.eval_polnear import CACHE_DIR, POLNEAR, chars, read_gold  # noqa: E402
 
 
 def main(argv=None) -> None:
@@ -40,7 +40,7 @@ def main(argv=None) -> None:
     lemmatizer = full.get_pipe("lemmatizer")
     gold = read_gold(POLNEAR / args.split)
     names = sorted(gold)
-    cache = Path(f"/tmp/factdesk-polnear-{args.split}-{len(names)}.spacy")
+    cache = CACHE_DIR / f"factdesk-polnear-{args.split}-{len(names)}.spacy"
     docs = list(DocBin().from_disk(cache).get_docs(full.vocab))
 
     known_lemmas = set(lexicon.CUE_FORMS.values()) | lexicon.NOUN_CUES | lexicon.ADJ_CUES

@@ -56,6 +56,13 @@ SPANS = [
     ("The lawsuit is calling on the court to review the ballot plan.",
      [("the court to review the ballot plan", "The lawsuit")]),
     ("The mayor wants to cut fares.", [("to cut fares", "The mayor")]),
+    ("The companies are taking pains to say that they endorse nobody.",
+     [("that they endorse nobody", "The companies")]),  # who takes pains to say it says it
+    ("The union held rallies in hopes of winning a new contract for the dockers.",
+     [("winning a new contract for the dockers", "The union")]),  # a noun cue in a verb's phrase: the verb's subject
+    ("The union marched in support of Lee.", []),  # too short to be a claim
+    ("The first candidate to say that the race was over was Lee.",
+     [("that the race was over", "The first candidate")]),  # the noun is the subject: it speaks
     ("Asked whether fares would rise, the mayor said no decision had been made.",
      [("whether fares would rise", None), ("no decision had been made", "the mayor")]),  # the question is reported
 ]
@@ -85,3 +92,13 @@ def test_quote_opening_the_next_paragraph_continues_the_claim(nlp):
     """A quote that opens the paragraph after a tagged quote is the same statement going on."""
     text = '"The fund is nearly empty," Mr. Lee said.\n\n"They are just moving the deficit around."\n\nThe council met.'
     assert claims(nlp, text) == [('"The fund is nearly empty," "They are just moving the deficit around."', "Mr. Lee")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Ms. Ruiz said the depot was "safe for now." "We have the money for another ten years at least."',
+     [('the depot was "safe for now." "We have the money for another ten years at least."', "Ms. Ruiz")]),
+    ('Ms. Ruiz said the depot would stay open. "Yes."', [("the depot would stay open", "Ms. Ruiz")]),  # too short
+])
+def test_untagged_quote_in_the_paragraph_goes_on_with_the_last_claim(nlp, text, expected):
+    """A full quoted sentence with no tag, after a claim in its paragraph, is that claim going on."""
+    assert claims(nlp, text) == expected

@@ -15,6 +15,8 @@ from .content import ParaIndex, clean, clip, content_chars
 from .quotes import Quote
 
 SUBJ_DEPS = ("nsubj",)
+SHORT_OBJECT_WORDS = 3
+"""A noun cue's content this short ("in support of Lee") is a thing, not a claim to give a speaker."""
 PASSIVE_PREPS = frozenset({"of", "about", "for", "as", "on", "with"})
 
 
@@ -95,6 +97,12 @@ def noun_record(doc: Doc, text: str, cue, paras: ParaIndex, quotes: list[Quote])
     if src_i is None and cue.dep_ in ("dobj", "acomp"):
         # "Lee voiced criticism of the plan": the subject of the light verb
         subj = [c for c in cue.head.children if c.dep_ in SUBJ_DEPS]
+        src_i = subj[0].i if subj else None
+    if (src_i is None and cue.dep_ == "pobj" and cue.head.dep_ == "prep" and cue.head.head.pos_ in ("VERB", "AUX")
+            and cue.lower_ not in lexicon.EVENT_NOUNS
+            and sum(len(text[a:b].split()) for a, b in spans) > SHORT_OBJECT_WORDS):
+        # "said in a statement that ...", "rallied in hopes of ...": the subject of the verb
+        subj = [c for c in cue.head.head.children if c.dep_ in SUBJ_DEPS]
         src_i = subj[0].i if subj else None
     if src_i is None and cue.lower_ in lexicon.EVENT_NOUNS:
         return None  # "after the attack on the barracks": a deed, not a stance anyone took

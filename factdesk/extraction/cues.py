@@ -199,6 +199,11 @@ def implicit_source(cue) -> int | None:
             subj = [c for c in carrier.head.children if c.dep_ in SUBJ_DEPS]
             if subj:
                 return subj[0].i
+        if cue.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+            # "took pains to say", "has a rare chance to show": whoever has the chance says it
+            subj = _clause_subject(carrier)
+            if subj is not None:
+                return subj.i
         return carrier.i
     inverted = inverted_source(cue)
     if inverted is not None:
@@ -238,6 +243,20 @@ def implicit_source(cue) -> int | None:
                 break  # "after one of the groups": the object itself is the speaker
             node = node.head
         return node.i if node.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
+    return None
+
+
+def _clause_subject(noun):
+    """The subject of the clause a noun is an object in ("companies" for "companies are taking
+    pains"), or None when the noun is in the subject itself ("the first candidate to say")."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ in ("nsubj", "nsubjpass") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subj = [c for c in node.children if c.dep_ in SUBJ_DEPS]
+            return subj[0] if subj else None
     return None
 
 

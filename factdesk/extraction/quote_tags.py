@@ -17,6 +17,8 @@ from .quotes import Quote
 from .trailing import leading_record, trailing_record
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+LONE_QUOTE_WORDS = 6
+"""Words an untagged mid-paragraph quote needs to be taken as the last speaker's."""
 SENTENCE_END = re.compile(r"[.?!]\s")
 """A full stop between a cue and a quote: the cue's sentence ended before the quote began. It
 still tags the quote when it is that sentence's main verb ('Trump said he would win. "Big."')
@@ -112,6 +114,12 @@ def attach_quotes(doc: Doc, records: list[dict], quotes: list[Quote], paras: Par
                 "content": [[q.start, q.end]], "kind": "direct",
                 "carry": records.index(last), "lemma": None,
             })
+            continue
+        if q.closed and words >= LONE_QUOTE_WORDS and para == last_para:
+            # a quoted sentence with no tag of its own, after a claim in its paragraph ('Ruiz
+            # said the depot was "safe." "We have the money."'): PolNeAR reads it as the same
+            # statement going on
+            last["content"].append([q.start, q.end])
     # carry indexes `records` (which may hold content-less cues); keep_only maps it through
     return keep_only(records, sorted((r for r in records if r["content"]), key=lambda r: r["content"][0][0]))
 
