@@ -257,3 +257,14 @@ def test_prefilter_is_exactly_the_similarity_floor(a, b):
     expected = similarity(a, b) >= PREFILTER_SIMILARITY
     assert may_relate(a, b) == expected
     assert relatable(a, [b]) == [expected]
+
+
+def test_copies_of_one_sentence_keep_their_own_context():
+    """A reprinted sentence shares its text features (remembered per text), never its date, title or speaker."""
+    text = "Some 4,500 French troops were deployed in Mali in 2013"
+    a = claim(text, fig("4,500", 4500, "French troops deployed"), published="2014-01-11", title="Mali a year on")
+    b = claim(text, speaker="Jean-Yves Le Drian", published="2013-02-08")
+    assert (a.masked, a.words, a.entities, a.years) == (b.masked, b.words, b.entities, b.years)
+    assert (a.published.year, a.title, a.figures != ()) == (2014, "mali a year on", True)
+    assert (b.published.year, b.title, b.figures, b.speaker) == (2013, "", (), "jean-yves le drian")
+    assert (a.background, b.background) == (True, False), "2013 is another time only for the 2014 article"

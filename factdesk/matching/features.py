@@ -6,6 +6,7 @@ compares features, so ranking a hundred candidates costs a few milliseconds.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -87,20 +88,33 @@ def _background(text: str, published: date | None) -> bool:
     return False
 
 
+TEXT_FEATURES_CACHE = 4096
+"""Texts whose text-only features are remembered: a claim's candidates are often copies of one
+sentence (a wire story reprinted), each stored under its own id, article and date."""
+
+
+@functools.lru_cache(maxsize=TEXT_FEATURES_CACHE)
+def _of_text(text: str) -> tuple:
+    """The features of a claim that depend on its text alone, in `ClaimFeatures` order."""
+    return (tx.process(text), tx.masked(text), frozenset(tx.content_words(text)), tx.entities(text),
+            tx.places(text), tx.negated(text), tx.directions(text), len(tx.words(text)),
+            frozenset(int(y) for y in _YEAR.findall(text)), tx.initial_capitals(text))
+
+
 def build(text: str, *, figures=(), speaker: str | None = None, speaker_id: int | None = None,
           published: str | None = None, title: str | None = None) -> ClaimFeatures:
     """Features of one claim; `figures` are `Figure`s or `StoredFigure`s (duck-typed)."""
     figs = figure_features(text, figures)
-    ws = tx.content_words(text)
+    processed, masked, words, entities, places, negated, directions, n_words, years, initial = _of_text(text)
     return ClaimFeatures(
         text=text,
-        processed=tx.process(text),
-        masked=tx.masked(text),
-        words=frozenset(ws),
-        entities=tx.entities(text),
-        places=tx.places(text),
-        negated=tx.negated(text),
-        directions=tx.directions(text),
+        processed=processed,
+        masked=masked,
+        words=words,
+        entities=entities,
+        places=places,
+        negated=negated,
+        directions=directions,
         figures=figs,
         speaker=speaker.lower().strip() if speaker else None,
         speaker_label=speaker.strip() if speaker else None,
@@ -109,10 +123,10 @@ def build(text: str, *, figures=(), speaker: str | None = None, speaker_id: int 
         title=tx.process(title or ""),
         title_words=frozenset(tx.content_words(title or "")),
         core=tx.core(text + " " + (title or "")),
-        n_words=len(tx.words(text)),
+        n_words=n_words,
         background=_background(text, parse_date(published)),
-        years=frozenset(int(y) for y in _YEAR.findall(text)),
-        initial_names=tx.initial_capitals(text),
+        years=years,
+        initial_names=initial,
     )
 
 
