@@ -4,7 +4,7 @@ The glue between `storage` (claims, links), `candidates` (the stored claims a ne
 compared with: its near-copies by their keys, the same story by its rarest words; a bounded
 number, read a few queries per article, so the cost does not grow with the store) and
 `matching` (pure scoring). Candidates are screened on their masked text before their words and
-full claims are read; features of claims it has seen are kept (FEATURE_CACHE_SIZE per store),
+figures are read; features of claims it has seen are kept (FEATURE_CACHE_SIZE per store),
 so an ingest run builds each claim's features once however often it comes back as a candidate.
 """
 
@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from factdesk import storage
 from factdesk.candidates import CANDIDATES, key_claims, near_ids, rare_word_ids
 from factdesk.matching import classify, classify_all, from_query, from_stored, query_terms, rank
-from factdesk.matching.features import ClaimFeatures
+from factdesk.matching.features import ClaimFeatures, from_columns
 from factdesk.matching.figure_features import states_zero
 from factdesk.matching.evidence import relatable, same_story, share_words
 from factdesk.matching.sketch import near_keys, text_near_keys
@@ -31,6 +31,7 @@ from factdesk.storage.matching_queries import (
     STAMP_HEAD,
     Candidate,
     article_claim_ids,
+    claim_figures,
     decided_pairs,
     stamp_heads,
     stamps,
@@ -53,7 +54,7 @@ class Known:
     words and full features only when a comparison gets that far (most candidates never do)."""
 
     __slots__ = ("id", "article_id", "published", "masked", "has_figures", "stamp", "_text", "_title", "_words",
-                 "_title_words", "_claim", "_features")
+                 "_title_words", "_claim", "_figures", "_features")
 
     def __init__(self, claim_id: int, text: str, title: str | None, published: str | None,
                  has_figures: bool, stamp: tuple, claim: StoredClaim | None = None):
@@ -69,6 +70,7 @@ class Known:
         self._words: frozenset[str] | None = None
         self._title_words: frozenset[str] | None = None
         self._claim = claim
+        self._figures: tuple | None = None
         self._features: ClaimFeatures | None = None
 
     @classmethod
@@ -99,16 +101,17 @@ class Known:
         return self._title_words
 
     @property
-    def needs_claim(self) -> bool:
-        """Features are yet to be built and the full claim is not at hand (see `_load_claims`)."""
-        return self._features is None and self._claim is None
-
-    @property
     def features(self) -> ClaimFeatures:
-        """Full features, built the first time they are asked for."""
+        """Full features, built the first time they are asked for: from the claim, or from the
+        stamp's columns and the figures (all features depend on) for a candidate."""
         if self._features is None:
-            self._features = from_stored(self._claim)
-            self._claim = None
+            if self._claim is not None:
+                self._features = from_stored(self._claim)
+            else:
+                _, _, speaker_id, speaker_name, kind, _, _, title, published = self.stamp
+                self._features = from_columns(self._text, kind, self._figures, speaker_id, speaker_name,
+                                              published, title)
+            self._claim = self._figures = None
         return self._features
 
 
@@ -145,12 +148,14 @@ def _resolve(db: Database, cache: OrderedDict, claim_ids: list[int]) -> dict[int
     return out
 
 
-def _load_claims(db: Database, knowns: list[Known]) -> None:
-    """Read, in one query, the full claims of those about to be compared whose features are not built."""
-    need = list({k.id: k for k in knowns if k.needs_claim}.values())
-    claims = {c.id: c for c in storage.get_claims(db, [k.id for k in need])}
+def _load_figures(db: Database, knowns: list[Known]) -> None:
+    """Read, in one query, the figures of those about to be compared whose features are not built:
+    the rest of what their features depend on came with their stamp."""
+    need = list({k.id: k for k in knowns
+                 if k._features is None and k._claim is None and k._figures is None}.values())
+    figures = claim_figures(db, [k.id for k in need])
     for known in need:
-        known._claim = claims.get(known.id)
+        known._figures = figures.get(known.id, ())
 
 
 def _newer_first(a: Known, b: Known) -> tuple[Known, Known]:
@@ -234,7 +239,7 @@ def _link(db: Database, claim_ids: list[int]) -> int:
         close = relatable(me.masked, [o.masked for o in others])
         compared.append((me, [o for o, ok in zip(others, close)
                               if (ok and share_words(me.words, o.words)) or one_story(me, o)]))
-    _load_claims(db, [k for me, others in compared for k in (me, *others)])
+    _load_figures(db, [k for me, others in compared for k in (me, *others)])
     ctxs.update(contexts(db, [k.article_id for me, others in compared for k in (me, *others)
                               if k.article_id not in ctxs]))
     links: dict[tuple[int, int], list[tuple]] = {}

@@ -148,13 +148,15 @@ def test_features_are_built_once_per_claim(fresh_db, monkeypatch):
     import factdesk.linking as linking
 
     built = []
-    real = linking.from_stored
-    monkeypatch.setattr(linking, "from_stored", lambda c: built.append(c.id) or real(c))
+    stored, columns = linking.from_stored, linking.from_columns
+    monkeypatch.setattr(linking, "from_stored", lambda c: built.append(c.text) or stored(c))
+    monkeypatch.setattr(linking, "from_columns", lambda text, *rest: built.append(text) or columns(text, *rest))
     save(fresh_db, "a", "2013-02-06", troops(OLD_TROOPS, 4000, "4,000"))
     for n, day in enumerate(("07", "08", "09")):
         ids = save(fresh_db, f"b{n}", f"2013-02-{day}",
                    troops(NEW_TROOPS.replace("Some", f"Some {n}"), 4500 + n, "4,500", order=0))
         link_new_claims(fresh_db, ids)
+    assert OLD_TROOPS in built, "the old claim was a candidate"
     assert len(built) == len(set(built))
 
 
@@ -247,3 +249,20 @@ def test_a_speaker_merge_reaches_claims_linking_remembers(fresh_db):
     storage.merge_speakers(fresh_db, diarra, keita)
     link_new_claims(fresh_db, save(fresh_db, "c", "2013-02-06", soldiers(50, "Mamadou Diarra")))
     assert {l.relation for l in storage.list_links(fresh_db, claim_id=old[0]) if l.new_value == 50} == {"updated_figure"}
+
+
+def test_candidates_features_from_stamp_and_figures_are_the_full_claims(fresh_db):
+    """Linking builds a candidate's features from its stamp, text and figures, never its full row."""
+    from factdesk.matching import from_stored
+    from factdesk.matching.features import from_columns
+    from factdesk.storage.matching_queries import claim_figures, stamps
+
+    ids = save(fresh_db, "a", "2013-02-06", troops(OLD_TROOPS, 4000, "4,000"),
+               _claim("Mali's army said it retook Konna from the rebels", 1, speaker="Colonel Keita"),
+               title="French troops in Mali")
+    figures = claim_figures(fresh_db, ids)
+    for hit in stamps(fresh_db, ids):
+        _, _, speaker_id, speaker_name, kind, _, _, title, published = hit.stamp
+        built = from_columns(hit.text, kind, figures.get(hit.id, ()), speaker_id, speaker_name, published, title)
+        assert built == from_stored(storage.get_claim(fresh_db, hit.id))
+    assert set(figures) == {ids[0]}

@@ -15,7 +15,8 @@ from factdesk.matching import text as tx
 from factdesk.matching.figure_features import FigureFeatures, figure_features, what_topics
 from factdesk.models import StoredClaim
 
-__all__ = ["ClaimFeatures", "FigureFeatures", "build", "from_query", "from_stored", "parse_date", "what_topics"]
+__all__ = ["ClaimFeatures", "FigureFeatures", "build", "from_columns", "from_query", "from_stored", "parse_date",
+           "what_topics"]
 
 
 @dataclass(frozen=True)
@@ -132,11 +133,17 @@ def build(text: str, *, figures=(), speaker: str | None = None, speaker_id: int 
 
 def from_stored(claim: StoredClaim) -> ClaimFeatures:
     """Features of a claim held in the store."""
+    return from_columns(claim.text, claim.kind, claim.figures, claim.speaker_id, claim.speaker_name,
+                        claim.published, claim.article_title)
+
+
+def from_columns(text: str, kind: str, figures, speaker_id: int | None, speaker_name: str | None,
+                 published: str | None, title: str | None) -> ClaimFeatures:
+    """Features of a stored claim from the columns they depend on, without the rest of its row."""
     # A narrative sentence's "speaker" is at most the outlet: it says nothing about who claims it.
-    attributed = claim.kind not in ("unattributed", "imported")
-    return build(claim.text, figures=claim.figures, speaker=claim.speaker_name if attributed else None,
-                 speaker_id=claim.speaker_id if attributed else None, published=claim.published,
-                 title=claim.article_title)
+    attributed = kind not in ("unattributed", "imported")
+    return build(text, figures=figures, speaker=speaker_name if attributed else None,
+                 speaker_id=speaker_id if attributed else None, published=published, title=title)
 
 
 def from_query(query: str) -> ClaimFeatures:
