@@ -244,3 +244,25 @@ def query_terms(text: str, max_terms: int = MAX_QUERY_TERMS) -> list[str]:
             seen.setdefault(w, None)
     ordered = sorted(seen, key=lambda w: (w not in names, not w[0].isdigit(), -len(w)))
     return ordered[:max_terms]
+
+
+def whole_words(text: str) -> set[str]:
+    """The words `query_terms` may pick from a text, where they stand alone in it: with only ASCII
+    space or punctuation (or nothing) either side, FTS5's tokenizer reads the same tokens there, so
+    a text counted as holding a word surely matches a search for it ("Ecuador's" holds
+    "ecuador's"; "Zürich" holds no "rich", nor "MP3s" "mp")."""
+    found = set()
+    end = len(text)
+    for m in _WORD.finditer(text):
+        start, stop = m.span()
+        if (start and _joins(text[start - 1])) or (stop < end and _joins(text[stop])):
+            continue
+        word = m.group().lower().strip("'’-").rstrip(".,")
+        if len(word) > 1 and word not in STOPWORDS:
+            found.add(word)
+    return found
+
+
+def _joins(char: str) -> bool:
+    """A character FTS5 may read as part of the next word (a letter or digit of any script)."""
+    return char.isalnum() or not char.isascii()
