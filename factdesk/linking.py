@@ -53,7 +53,7 @@ class Known:
     """A stored claim as linking needs it: ordering keys and masked text at once; words, title
     words and full features only when a comparison gets that far (most candidates never do)."""
 
-    __slots__ = ("id", "article_id", "published", "masked", "has_figures", "stamp", "_text", "_title", "_words",
+    __slots__ = ("id", "article_id", "published", "masked", "stamp", "_has_figures", "_text", "_title", "_words",
                  "_title_words", "_claim", "_figures", "_features")
 
     def __init__(self, claim_id: int, text: str, title: str | None, published: str | None,
@@ -62,8 +62,7 @@ class Known:
         self.article_id = stamp[0]
         self.published = (published or "")[:19]
         self.masked = masked(text)
-        # "No one was killed" is a count too: a zero against an earlier toll.
-        self.has_figures = has_figures or states_zero(text)
+        self._has_figures: bool | None = True if has_figures else None
         self.stamp = stamp
         self._text = text
         self._title = title or ""
@@ -82,6 +81,13 @@ class Known:
     def of_candidate(cls, hit: Candidate) -> "Known":
         title, published = hit.stamp[7], hit.stamp[8]
         return cls(hit.id, hit.text, title, published, hit.has_figures, hit.stamp)
+
+    @property
+    def has_figures(self) -> bool:
+        """Figures stored, or a zero stated: "No one was killed" is a count too, against an earlier toll."""
+        if self._has_figures is None:
+            self._has_figures = states_zero(self._text)
+        return self._has_figures
 
     @property
     def words(self) -> frozenset[str]:
@@ -218,8 +224,10 @@ def _link(db: Database, claim_ids: list[int]) -> int:
                 story[claim.article_id] = story_candidates(db, claim.article_id)
             hit_ids[i] = list(dict.fromkeys(hit_ids[i] + story[claim.article_id]))
     known = _resolve(db, cache, list(dict.fromkeys(i for ids in hit_ids for i in ids)))
-    # Story contexts are read only for claims with figures: only their pairs are compared by story.
-    ctxs = contexts(db, [k.article_id for k in (*mine.values(), *known.values()) if k.has_figures])
+    # Story contexts are read only for claims with figures: only their pairs are compared by story
+    # (and none before the comparisons if no new claim has any).
+    ctxs = contexts(db, [k.article_id for k in (*mine.values(), *known.values()) if k.has_figures]) \
+        if any(k.has_figures for k in mine.values()) else {}
 
     def one_story(a: Known, b: Known) -> bool:
         if not (a.has_figures and b.has_figures):
