@@ -148,7 +148,10 @@ def _score(db: Database, plans: list[list[str]], scored: list[dict[int, float]],
     postings = dict(zip(lookups, term_postings(db, lookups, cap)))
     for words, scores, exclude in zip(plans, scored, excludes):
         for word in words:
-            _add(scores, word, postings[word], exclude, df, size, cap)
+            _add(scores, word, postings[word], df, size, cap)
+        # The own article's claims are scored with the rest and dropped once: fewer than a test per posting.
+        for cid in exclude:
+            scores.pop(cid, None)
 
 
 def _best(scores: dict[int, float], limit: int) -> list[int]:
@@ -190,16 +193,18 @@ def _search_words(words: list[str], outside: dict[str, int], df: dict[str, int],
     return chosen
 
 
-def _add(scores: dict[int, float], word: str, ids: list[int], exclude, df: dict[str, int],
-         size: int, cap: int) -> None:
+def _add(scores: dict[int, float], word: str, ids: list[int], df: dict[str, int], size: int, cap: int) -> None:
     """Add a word's IDF to the score of every claim holding it (none if it turned out common)."""
     df[word] = len(ids)
     if len(ids) > cap:
         return
     weight = _idf(len(ids), size)
+    if not scores:
+        scores.update(dict.fromkeys(ids, weight))  # the first word read: nothing to add to
+        return
+    get = scores.get
     for cid in ids:
-        if cid not in exclude:
-            scores[cid] = scores.get(cid, 0.0) + weight
+        scores[cid] = get(cid, 0.0) + weight
 
 
 def near_ids(db: Database, keys: list[list[int]], excludes: list[set[int] | frozenset[int]],

@@ -266,3 +266,16 @@ def test_candidates_features_from_stamp_and_figures_are_the_full_claims(fresh_db
         built = from_columns(hit.text, kind, figures.get(hit.id, ()), speaker_id, speaker_name, published, title)
         assert built == from_stored(storage.get_claim(fresh_db, hit.id))
     assert set(figures) == {ids[0]}
+
+
+def test_rare_word_candidates_never_include_the_own_article(fresh_db):
+    """Own claims hold the new claim's rarest words most of all: they are never its candidates."""
+    from factdesk import candidates
+
+    old = save(fresh_db, "a", "2013-02-06", _claim("Zorblax quintessa flooded Timbuktu airport"))
+    own = save(fresh_db, "b", "2013-02-08", _claim("Zorblax quintessa flooded Timbuktu airport again", 0),
+               _claim("Zorblax quintessa closed Timbuktu airport", 1))
+    terms = ["zorblax", "quintessa", "timbuktu", "airport", "flooded"]
+    assert candidates.rare_word_ids(fresh_db, [terms], [set(own)]) == [old]
+    assert candidates.rare_word_ids(fresh_db, [terms], [set()]) == [[own[0], old[0], own[1]]], \
+        "most shared rare words first, ties to the newest"

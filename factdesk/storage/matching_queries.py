@@ -5,6 +5,7 @@ Kept apart from links.py so the matching engineer's needs stay additive.
 
 from __future__ import annotations
 
+import json
 from typing import NamedTuple
 
 from sqlite_utils import Database
@@ -85,10 +86,11 @@ def claim_figures(db: Database, claim_ids: list[int]) -> dict[int, tuple[StoredF
 
 
 _COUNT_SQL = "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)"
-_POSTINGS_SQL = ("SELECT group_concat(id) FROM (SELECT rowid AS id FROM claims_fts "
+_POSTINGS_SQL = ("SELECT json_group_array(id) FROM (SELECT rowid AS id FROM claims_fts "
                  "WHERE claims_fts MATCH ? LIMIT ?)")
 # One small statement per word, compiled once and reused: a compound SELECT over a hundred
 # words costs more to prepare than to run, and its postings would come back one row per id.
+# A JSON array, because json.loads reads a thousand ids faster than split and int.
 
 
 def term_doc_counts(db: Database, words: list[str], cap: int) -> list[int]:
@@ -110,8 +112,7 @@ def term_postings(db: Database, words: list[str], cap: int) -> list[list[int]]:
     out = []
     for word in words:
         query = fts_query(word)
-        ids = db.conn.execute(_POSTINGS_SQL, (query, cap + 1)).fetchone()[0] if query else None
-        out.append(list(map(int, ids.split(","))) if ids else [])
+        out.append(json.loads(db.conn.execute(_POSTINGS_SQL, (query, cap + 1)).fetchone()[0]) if query else [])
     return out
 
 
