@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factdesk.matching import SHORT_TEXT_WORDS, build, classify, clean_query, from_query, rank
 from factdesk.matching.explain import change_text, fmt_value, when
-from factdesk.matching.text import entities, negated, places, query_terms
+from factdesk.matching.text import core, entities, negated, places, query_terms
 from factdesk.models import Figure
 
 
@@ -268,3 +270,9 @@ def test_copies_of_one_sentence_keep_their_own_context():
     assert (a.published.year, a.title, a.figures != ()) == (2014, "mali a year on", True)
     assert (b.published.year, b.title, b.figures, b.speaker) == (2013, "", (), "jean-yves le drian")
     assert (a.background, b.background) == (True, False), "2013 is another time only for the 2014 article"
+
+
+@given(st.text(max_size=60), st.text(max_size=30))
+def test_core_is_the_claim_and_title_words_without_stopwords(text, title):
+    """Worked out from the processed text and title when ranking asks: the same as from the raw ones."""
+    assert build(text, title=title).core == core(text + " " + title)

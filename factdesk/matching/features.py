@@ -42,8 +42,6 @@ class ClaimFeatures:
     title: str = ""
     """Processed article title (context for short claims)."""
     title_words: frozenset[str] = frozenset()
-    core: str = ""
-    """Processed text without stopwords (claim words, then title words): what a query is compared with."""
     n_words: int = 0
     initial_names: frozenset[str] = frozenset()
     """Capitalised words opening a sentence: names when the article's story names them too."""
@@ -51,6 +49,12 @@ class ClaimFeatures:
     """Years the claim names ("the 2004 Asian tsunami"): the time its figures belong to."""
     background: bool = False
     """The claim tells of another time than its article's ("in 1985", "last September", "a year earlier")."""
+
+    @functools.cached_property
+    def core(self) -> str:
+        """Processed text without stopwords (claim words, then title words): what a query is compared
+        with. Worked out when first asked for: only ranking reads it, linking never does."""
+        return " ".join(w for w in f"{self.processed} {self.title}".split() if w not in tx.STOPWORDS)
 
 
 def parse_date(value: str | None) -> date | None:
@@ -123,7 +127,6 @@ def build(text: str, *, figures=(), speaker: str | None = None, speaker_id: int 
         published=parse_date(published),
         title=tx.process(title or ""),
         title_words=frozenset(tx.content_words(title or "")),
-        core=tx.core(text + " " + (title or "")),
         n_words=n_words,
         background=_background(text, parse_date(published)),
         years=years,
