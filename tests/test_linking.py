@@ -145,12 +145,12 @@ def test_match_finds_a_claim_by_its_headline(fresh_db):
 
 def test_features_are_built_once_per_claim(fresh_db, monkeypatch):
     """An ingest run meets the same stored claims as candidates again and again."""
-    import factdesk.linking as linking
+    import factdesk.known as known
 
     built = []
-    stored, columns = linking.from_stored, linking.from_columns
-    monkeypatch.setattr(linking, "from_stored", lambda c: built.append(c.text) or stored(c))
-    monkeypatch.setattr(linking, "from_columns", lambda text, *rest: built.append(text) or columns(text, *rest))
+    stored, columns = known.from_stored, known.from_columns
+    monkeypatch.setattr(known, "from_stored", lambda c: built.append(c.text) or stored(c))
+    monkeypatch.setattr(known, "from_columns", lambda text, *rest: built.append(text) or columns(text, *rest))
     save(fresh_db, "a", "2013-02-06", troops(OLD_TROOPS, 4000, "4,000"))
     for n, day in enumerate(("07", "08", "09")):
         ids = save(fresh_db, f"b{n}", f"2013-02-{day}",
