@@ -276,3 +276,14 @@ def test_copies_of_one_sentence_keep_their_own_context():
 def test_core_is_the_claim_and_title_words_without_stopwords(text, title):
     """Worked out from the processed text and title when ranking asks: the same as from the raw ones."""
     assert build(text, title=title).core == core(text + " " + title)
+
+
+@pytest.mark.parametrize("old_text", ["Some 4,000 French troops are deployed in Mali", "4,000", ""])
+def test_masked_similarity_is_the_similarity_of_the_masked_texts(old_text):
+    """The token-sort half of the masked similarity is worked out once and kept on its own too."""
+    from factdesk.matching.evidence import SORT_SCORER, evidence, similarity
+
+    new, old = TROOPS_NEW, claim(old_text)
+    ev = evidence(new, old)
+    assert ev.masked_similarity == similarity(new.masked, old.masked)
+    assert ev.sort_similarity == SORT_SCORER(new.masked, old.masked, processor=None)
