@@ -287,3 +287,15 @@ def test_masked_similarity_is_the_similarity_of_the_masked_texts(old_text):
     ev = evidence(new, old)
     assert ev.masked_similarity == similarity(new.masked, old.masked)
     assert ev.sort_similarity == SORT_SCORER(new.masked, old.masked, processor=None)
+
+
+_TIME_WORDS = ["year", "Years", "YEAR", "last", "Last", "in", "On", "a", "ago", "earlier", "may", "May", "MAY",
+               "September", "1985", "2013", "19850", "x", "é", "ſ", ",", ".", "-"]
+
+
+@given(st.lists(st.sampled_from(_TIME_WORDS), max_size=8).map(" ".join) | st.text(max_size=30))
+def test_the_quick_look_for_another_time_misses_nothing(text):
+    """`_background` skips its slow regex when a quick look finds none of the words a match needs."""
+    from factdesk.matching.features import _PAST, _may_tell_of_the_past
+
+    assert _PAST.search(text) is None or _may_tell_of_the_past(text)
