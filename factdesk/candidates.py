@@ -17,8 +17,10 @@ from sqlite_utils import Database
 
 from factdesk import storage
 from factdesk.matching.sketch import text_near_keys
+from factdesk.matching.text import whole_words
 from factdesk.storage.matching_queries import claim_count_estimate, term_doc_counts, term_postings
 from factdesk.storage.near_keys import claim_texts_after, keyed_up_to, near_key_postings, save_near_keys
+from factdesk.storage.word_counts import add_word_counts, word_counts, words_counted_up_to
 
 CANDIDATES = 50
 """Rare-word candidates per new claim."""
@@ -78,6 +80,15 @@ def rare_word_ids(db: Database, terms: list[list[str]], excludes: list[set[int] 
         if len(cache) > DF_CACHE_SIZE:
             cache.clear()
     owns = own_counts or [Counter()] * len(terms)
+    first = min(FIRST_COUNT, cap)
+    # The store's counts of words this process has not met (how many claims hold each as a
+    # whole word, at least) tell most too-common words without reading a posting of them.
+    unmet = list(dict.fromkeys(w for ws in terms for w in ws if w not in df and w not in common))
+    for word, n in word_counts(db, unmet).items():
+        if n > cap:
+            df[word] = n
+        elif n > first:
+            common[word] = n
     # Unknown words are counted; so are remembered counts the own article alone could explain
     # (counted when the store was smaller, they may hide a word other articles now hold).
     # Counting a common word costs `cap` postings, so all are counted to FIRST_COUNT first:
@@ -85,7 +96,6 @@ def rare_word_ids(db: Database, terms: list[list[str]], excludes: list[set[int] 
     over = {w: common[w] for ws in terms for w in ws if w in common and w not in df}
     recount = list(dict.fromkeys(w for ws, own in zip(terms, owns) for w in ws
                                  if w not in over and (w not in df or df[w] <= own.get(w, 0))))
-    first = min(FIRST_COUNT, cap)
     for word, n in zip(recount, term_doc_counts(db, recount, first)):
         if n <= first:
             df[word] = n
@@ -138,7 +148,10 @@ def _score(db: Database, plans: list[list[str]], scored: list[dict[int, float]],
     postings = dict(zip(lookups, term_postings(db, lookups, cap)))
     for words, scores, exclude in zip(plans, scored, excludes):
         for word in words:
-            _add(scores, word, postings[word], exclude, df, size, cap)
+            _add(scores, word, postings[word], df, size, cap)
+        # The own article's claims are scored with the rest and dropped once: fewer than a test per posting.
+        for cid in exclude:
+            scores.pop(cid, None)
 
 
 def _best(scores: dict[int, float], limit: int) -> list[int]:
@@ -180,16 +193,18 @@ def _search_words(words: list[str], outside: dict[str, int], df: dict[str, int],
     return chosen
 
 
-def _add(scores: dict[int, float], word: str, ids: list[int], exclude, df: dict[str, int],
-         size: int, cap: int) -> None:
+def _add(scores: dict[int, float], word: str, ids: list[int], df: dict[str, int], size: int, cap: int) -> None:
     """Add a word's IDF to the score of every claim holding it (none if it turned out common)."""
     df[word] = len(ids)
     if len(ids) > cap:
         return
     weight = _idf(len(ids), size)
+    if not scores:
+        scores.update(dict.fromkeys(ids, weight))  # the first word read: nothing to add to
+        return
+    get = scores.get
     for cid in ids:
-        if cid not in exclude:
-            scores[cid] = scores.get(cid, 0.0) + weight
+        scores[cid] = get(cid, 0.0) + weight
 
 
 def near_ids(db: Database, keys: list[list[int]], excludes: list[set[int] | frozenset[int]],
@@ -213,32 +228,40 @@ def near_ids(db: Database, keys: list[list[int]], excludes: list[set[int] | froz
 
 
 def key_claims(db: Database, known: dict[int, list[int]]) -> None:
-    """Store the near-duplicate keys of every claim not keyed yet: normally just the new ones,
-    whose keys the caller has (`known`: claim id -> keys), but also any stored without linking
-    (an import, a bulk load) since linking last ran. Call inside a write transaction."""
-    after = keyed_up_to(db)
-    while rows := claim_texts_after(db, after, INDEX_BATCH):
-        save_near_keys(db, [(key, cid) for cid, text in rows
-                            for key in (known[cid] if cid in known else text_near_keys(text))], rows[-1][0])
-        after = rows[-1][0]
+    """Store the near-duplicate keys and count the words of every claim not keyed yet: normally
+    just the new ones, whose keys the caller has (`known`: claim id -> keys), but also any stored
+    without linking (an import, a bulk load) since linking last ran. Call inside a write transaction."""
+    while _key_batch(db, known) == INDEX_BATCH:
+        pass
 
 
 def index_claims(db: Database) -> int:
-    """Key every claim not keyed yet, one transaction per INDEX_BATCH claims.
+    """Key every claim not keyed yet, and count its words, one transaction per INDEX_BATCH claims.
 
     Linking does this itself for whatever it finds unkeyed; this does it up front, after a bulk
     load or on a store older than the keys, so no ingest pays for it.
 
     Returns:
-        How many claims were keyed.
+        How many claims were keyed (or had their words counted, on a store older than the counts).
     """
     done = 0
     while True:
         with storage.write_transaction(db):
-            after = keyed_up_to(db)
-            rows = claim_texts_after(db, after, INDEX_BATCH)
-            if not rows:
-                return done
-            # In key order: each b-tree page is then written once per batch, not once per key.
-            save_near_keys(db, sorted((key, cid) for cid, text in rows for key in text_near_keys(text)), rows[-1][0])
-        done += len(rows)
+            batch = _key_batch(db, {})
+        done += batch
+        if batch < INDEX_BATCH:
+            return done
+
+
+def _key_batch(db: Database, known: dict[int, list[int]]) -> int:
+    """Key and count the next INDEX_BATCH claims that lack their keys or their word counts (a
+    store older than the counts has keys); how many claims that was."""
+    keyed, counted = keyed_up_to(db), words_counted_up_to(db)
+    rows = claim_texts_after(db, min(keyed, counted), INDEX_BATCH)
+    if not rows:
+        return 0
+    # In key order: each b-tree page is then written once per batch, not once per key.
+    save_near_keys(db, sorted((key, cid) for cid, text in rows if cid > keyed
+                              for key in (known[cid] if cid in known else text_near_keys(text))), rows[-1][0])
+    add_word_counts(db, Counter(w for cid, text in rows if cid > counted for w in whole_words(text)), rows[-1][0])
+    return len(rows)

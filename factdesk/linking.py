@@ -4,153 +4,34 @@ The glue between `storage` (claims, links), `candidates` (the stored claims a ne
 compared with: its near-copies by their keys, the same story by its rarest words; a bounded
 number, read a few queries per article, so the cost does not grow with the store) and
 `matching` (pure scoring). Candidates are screened on their masked text before their words and
-full claims are read; features of claims it has seen are kept (FEATURE_CACHE_SIZE per store),
-so an ingest run builds each claim's features once however often it comes back as a candidate.
+figures are read; `known` remembers the claims it has seen, so an ingest run builds each
+claim's features once however often it comes back as a candidate.
 """
 
 from __future__ import annotations
 
-import weakref
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from sqlite_utils import Database
 
 from factdesk import storage
 from factdesk.candidates import CANDIDATES, key_claims, near_ids, rare_word_ids
+from factdesk.known import Known, load_figures, remember, remembered, resolve
 from factdesk.matching import classify, classify_all, from_query, from_stored, query_terms, rank
-from factdesk.matching.features import ClaimFeatures
-from factdesk.matching.figure_features import states_zero
 from factdesk.matching.evidence import relatable, same_story, share_words
 from factdesk.matching.sketch import near_keys, text_near_keys
 from factdesk.matching.story import same_story as same_story_context
-from factdesk.matching.text import content_words, masked
 from factdesk.models import Link, StoredClaim
 from factdesk.story_links import contexts, counts_casualties, drop_restated, story_candidates
-from factdesk.storage.matching_queries import (
-    STAMP_HEAD,
-    Candidate,
-    article_claim_ids,
-    decided_pairs,
-    stamp_heads,
-    stamps,
-    title_candidates,
-)
+from factdesk.storage.matching_queries import article_claim_ids, decided_pairs, title_candidates
 
 QUERY_CANDIDATES = 100
 """BM25 candidates re-ranked per `match` query (recall matters more than speed there)."""
 LINK_QUERY_TERMS = 16
 """Words of a new claim considered for FTS5 (names and numbers first)."""
-FEATURE_CACHE_SIZE = 10_000
-"""Stored claims whose matching features are remembered per store (least recently used dropped).
-An ingest run meets the same recent claims as candidates again and again."""
 MATCH_QUERY_TERMS = 32
 """Words of a `match` query sent to FTS5 (a pasted tweet is long and chatty)."""
-
-
-class Known:
-    """A stored claim as linking needs it: ordering keys and masked text at once; words, title
-    words and full features only when a comparison gets that far (most candidates never do)."""
-
-    __slots__ = ("id", "article_id", "published", "masked", "has_figures", "stamp", "_text", "_title", "_words",
-                 "_title_words", "_claim", "_features")
-
-    def __init__(self, claim_id: int, text: str, title: str | None, published: str | None,
-                 has_figures: bool, stamp: tuple, claim: StoredClaim | None = None):
-        self.id = claim_id
-        self.article_id = stamp[0]
-        self.published = (published or "")[:19]
-        self.masked = masked(text)
-        # "No one was killed" is a count too: a zero against an earlier toll.
-        self.has_figures = has_figures or states_zero(text)
-        self.stamp = stamp
-        self._text = text
-        self._title = title or ""
-        self._words: frozenset[str] | None = None
-        self._title_words: frozenset[str] | None = None
-        self._claim = claim
-        self._features: ClaimFeatures | None = None
-
-    @classmethod
-    def of_claim(cls, claim: StoredClaim) -> "Known":
-        return cls(claim.id, claim.text, claim.article_title, claim.published, bool(claim.figures),
-                   _stamp(claim), claim)
-
-    @classmethod
-    def of_candidate(cls, hit: Candidate) -> "Known":
-        title, published = hit.stamp[7], hit.stamp[8]
-        return cls(hit.id, hit.text, title, published, hit.has_figures, hit.stamp)
-
-    @property
-    def words(self) -> frozenset[str]:
-        """Topic words, numbers left out."""
-        if self._words is None:
-            self._words = frozenset(w for w in content_words(self._text) if not w[0].isdigit())
-        return self._words
-
-    @property
-    def has_words(self) -> bool:
-        return self._words is not None
-
-    @property
-    def title_words(self) -> frozenset[str]:
-        if self._title_words is None:
-            self._title_words = frozenset(content_words(self._title))
-        return self._title_words
-
-    @property
-    def needs_claim(self) -> bool:
-        """Features are yet to be built and the full claim is not at hand (see `_load_claims`)."""
-        return self._features is None and self._claim is None
-
-    @property
-    def features(self) -> ClaimFeatures:
-        """Full features, built the first time they are asked for."""
-        if self._features is None:
-            self._features = from_stored(self._claim)
-            self._claim = None
-        return self._features
-
-
-_feature_caches: "weakref.WeakKeyDictionary[Database, OrderedDict[int, Known]]" = weakref.WeakKeyDictionary()
-
-
-def _stamp(claim: StoredClaim) -> tuple:
-    """The columns features depend on, as `matching_queries.stamps` returns them."""
-    return (claim.article_id, claim.order, claim.speaker_id, claim.speaker_name, claim.kind,
-            claim.start, claim.end, claim.article_title, claim.published)
-
-
-def _remember(cache: OrderedDict, known: Known) -> Known:
-    cache[known.id] = known
-    cache.move_to_end(known.id)
-    while len(cache) > FEATURE_CACHE_SIZE:
-        cache.popitem(last=False)
-    return known
-
-
-def _resolve(db: Database, cache: OrderedDict, claim_ids: list[int]) -> dict[int, Known]:
-    """The candidates as `Known`s: remembered ones whose stamp still holds (checked by its
-    head, see `stamp_heads`), the rest read and made anew."""
-    out: dict[int, Known] = {}
-    remembered = [i for i in claim_ids if i in cache]
-    heads = stamp_heads(db, remembered) if remembered else {}
-    for cid in remembered:
-        known = cache[cid]
-        if heads.get(cid) == known.stamp[:STAMP_HEAD]:
-            cache.move_to_end(cid)
-            out[cid] = known
-    for hit in stamps(db, [i for i in claim_ids if i not in out]):
-        out[hit.id] = _remember(cache, Known.of_candidate(hit))
-    return out
-
-
-def _load_claims(db: Database, knowns: list[Known]) -> None:
-    """Read, in one query, the full claims of those about to be compared whose features are not built."""
-    need = list({k.id: k for k in knowns if k.needs_claim}.values())
-    claims = {c.id: c for c in storage.get_claims(db, [k.id for k in need])}
-    for known in need:
-        known._claim = claims.get(known.id)
 
 
 def _newer_first(a: Known, b: Known) -> tuple[Known, Known]:
@@ -187,9 +68,9 @@ def link_new_claims(db: Database, claim_ids: list[int]) -> int:
 
 
 def _link(db: Database, claim_ids: list[int]) -> int:
-    cache = _feature_caches.setdefault(db, OrderedDict())
+    cache = remembered(db)
     claims = storage.get_claims(db, list(claim_ids))
-    mine = {c.id: _remember(cache, Known.of_claim(c)) for c in claims}
+    mine = {c.id: remember(cache, Known.of_claim(c)) for c in claims}
     keys = {cid: near_keys(k.masked, k.words) for cid, k in mine.items()}
     key_claims(db, keys)
     decided = decided_pairs(db, list(mine))
@@ -212,9 +93,11 @@ def _link(db: Database, claim_ids: list[int]) -> int:
             if claim.article_id not in story:
                 story[claim.article_id] = story_candidates(db, claim.article_id)
             hit_ids[i] = list(dict.fromkeys(hit_ids[i] + story[claim.article_id]))
-    known = _resolve(db, cache, list(dict.fromkeys(i for ids in hit_ids for i in ids)))
-    # Story contexts are read only for claims with figures: only their pairs are compared by story.
-    ctxs = contexts(db, [k.article_id for k in (*mine.values(), *known.values()) if k.has_figures])
+    known = resolve(db, cache, list(dict.fromkeys(i for ids in hit_ids for i in ids)))
+    # Story contexts are read only for claims with figures: only their pairs are compared by story
+    # (and none before the comparisons if no new claim has any).
+    ctxs = contexts(db, [k.article_id for k in (*mine.values(), *known.values()) if k.has_figures]) \
+        if any(k.has_figures for k in mine.values()) else {}
 
     def one_story(a: Known, b: Known) -> bool:
         if not (a.has_figures and b.has_figures):
@@ -234,7 +117,7 @@ def _link(db: Database, claim_ids: list[int]) -> int:
         close = relatable(me.masked, [o.masked for o in others])
         compared.append((me, [o for o, ok in zip(others, close)
                               if (ok and share_words(me.words, o.words)) or one_story(me, o)]))
-    _load_claims(db, [k for me, others in compared for k in (me, *others)])
+    load_figures(db, [k for me, others in compared for k in (me, *others)])
     ctxs.update(contexts(db, [k.article_id for me, others in compared for k in (me, *others)
                               if k.article_id not in ctxs]))
     links: dict[tuple[int, int], list[tuple]] = {}

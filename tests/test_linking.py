@@ -145,16 +145,18 @@ def test_match_finds_a_claim_by_its_headline(fresh_db):
 
 def test_features_are_built_once_per_claim(fresh_db, monkeypatch):
     """An ingest run meets the same stored claims as candidates again and again."""
-    import factdesk.linking as linking
+    import factdesk.known as known
 
     built = []
-    real = linking.from_stored
-    monkeypatch.setattr(linking, "from_stored", lambda c: built.append(c.id) or real(c))
+    stored, columns = known.from_stored, known.from_columns
+    monkeypatch.setattr(known, "from_stored", lambda c: built.append(c.text) or stored(c))
+    monkeypatch.setattr(known, "from_columns", lambda text, *rest: built.append(text) or columns(text, *rest))
     save(fresh_db, "a", "2013-02-06", troops(OLD_TROOPS, 4000, "4,000"))
     for n, day in enumerate(("07", "08", "09")):
         ids = save(fresh_db, f"b{n}", f"2013-02-{day}",
                    troops(NEW_TROOPS.replace("Some", f"Some {n}"), 4500 + n, "4,500", order=0))
         link_new_claims(fresh_db, ids)
+    assert OLD_TROOPS in built, "the old claim was a candidate"
     assert len(built) == len(set(built))
 
 
@@ -247,3 +249,33 @@ def test_a_speaker_merge_reaches_claims_linking_remembers(fresh_db):
     storage.merge_speakers(fresh_db, diarra, keita)
     link_new_claims(fresh_db, save(fresh_db, "c", "2013-02-06", soldiers(50, "Mamadou Diarra")))
     assert {l.relation for l in storage.list_links(fresh_db, claim_id=old[0]) if l.new_value == 50} == {"updated_figure"}
+
+
+def test_candidates_features_from_stamp_and_figures_are_the_full_claims(fresh_db):
+    """Linking builds a candidate's features from its stamp, text and figures, never its full row."""
+    from factdesk.matching import from_stored
+    from factdesk.matching.features import from_columns
+    from factdesk.storage.matching_queries import claim_figures, stamps
+
+    ids = save(fresh_db, "a", "2013-02-06", troops(OLD_TROOPS, 4000, "4,000"),
+               _claim("Mali's army said it retook Konna from the rebels", 1, speaker="Colonel Keita"),
+               title="French troops in Mali")
+    figures = claim_figures(fresh_db, ids)
+    for hit in stamps(fresh_db, ids):
+        _, _, speaker_id, speaker_name, kind, _, _, title, published = hit.stamp
+        built = from_columns(hit.text, kind, figures.get(hit.id, ()), speaker_id, speaker_name, published, title)
+        assert built == from_stored(storage.get_claim(fresh_db, hit.id))
+    assert set(figures) == {ids[0]}
+
+
+def test_rare_word_candidates_never_include_the_own_article(fresh_db):
+    """Own claims hold the new claim's rarest words most of all: they are never its candidates."""
+    from factdesk import candidates
+
+    old = save(fresh_db, "a", "2013-02-06", _claim("Zorblax quintessa flooded Timbuktu airport"))
+    own = save(fresh_db, "b", "2013-02-08", _claim("Zorblax quintessa flooded Timbuktu airport again", 0),
+               _claim("Zorblax quintessa closed Timbuktu airport", 1))
+    terms = ["zorblax", "quintessa", "timbuktu", "airport", "flooded"]
+    assert candidates.rare_word_ids(fresh_db, [terms], [set(own)]) == [old]
+    assert candidates.rare_word_ids(fresh_db, [terms], [set()]) == [[own[0], old[0], own[1]]], \
+        "most shared rare words first, ties to the newest"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factdesk.matching import SHORT_TEXT_WORDS, build, classify, clean_query, from_query, rank
 from factdesk.matching.explain import change_text, fmt_value, when
-from factdesk.matching.text import entities, negated, places, query_terms
+from factdesk.matching.text import core, entities, negated, places, query_terms
 from factdesk.models import Figure
 
 
@@ -261,3 +263,54 @@ def test_prefilter_is_exactly_the_similarity_floor(a, b):
     expected = similarity(a, b) >= PREFILTER_SIMILARITY
     assert may_relate(a, b) == expected
     assert relatable(a, [b]) == [expected]
+
+
+def test_copies_of_one_sentence_keep_their_own_context():
+    """A reprinted sentence shares its text features (remembered per text), never its date, title or speaker."""
+    text = "Some 4,500 French troops were deployed in Mali in 2013"
+    a = claim(text, fig("4,500", 4500, "French troops deployed"), published="2014-01-11", title="Mali a year on")
+    b = claim(text, speaker="Jean-Yves Le Drian", published="2013-02-08")
+    assert (a.masked, a.words, a.entities, a.years) == (b.masked, b.words, b.entities, b.years)
+    assert (a.published.year, a.title, a.figures != ()) == (2014, "mali a year on", True)
+    assert (b.published.year, b.title, b.figures, b.speaker) == (2013, "", (), "jean-yves le drian")
+    assert (a.background, b.background) == (True, False), "2013 is another time only for the 2014 article"
+
+
+@given(st.text(max_size=60), st.text(max_size=30))
+def test_core_is_the_claim_and_title_words_without_stopwords(text, title):
+    """Worked out from the processed text and title when ranking asks: the same as from the raw ones."""
+    assert build(text, title=title).core == core(text + " " + title)
+
+
+@pytest.mark.parametrize("old_text", ["Some 4,000 French troops are deployed in Mali", "4,000", ""])
+def test_masked_similarity_is_the_similarity_of_the_masked_texts(old_text):
+    """The token-sort half of the masked similarity is worked out once and kept on its own too."""
+    from factdesk.matching.evidence import SORT_SCORER, evidence, similarity
+
+    new, old = TROOPS_NEW, claim(old_text)
+    ev = evidence(new, old)
+    assert ev.masked_similarity == similarity(new.masked, old.masked)
+    assert ev.sort_similarity == SORT_SCORER(new.masked, old.masked, processor=None)
+
+
+_TIME_WORDS = ["year", "Years", "YEAR", "last", "Last", "in", "On", "a", "ago", "earlier", "may", "May", "MAY",
+               "September", "1985", "2013", "19850", "x", "é", "ſ", ",", ".", "-"]
+
+
+@given(st.lists(st.sampled_from(_TIME_WORDS), max_size=8).map(" ".join) | st.text(max_size=30))
+def test_the_quick_look_for_another_time_misses_nothing(text):
+    """`_background` skips its slow regex when a quick look finds none of the words a match needs."""
+    from factdesk.matching.features import _PAST, _may_tell_of_the_past
+
+    assert _PAST.search(text) is None or _may_tell_of_the_past(text)
+
+
+_NUMBER_TEXT = ["Two", "HUNDRED", "dozens", "Mln", "one", "someone", "ten", "often", "4,000", "1.5", "x", "é", "-", " "]
+
+
+@given(st.lists(st.sampled_from(_NUMBER_TEXT), max_size=8).map(" ".join) | st.text(max_size=30))
+def test_masked_text_replaces_numbers_and_number_words_in_any_case(text):
+    """ASCII text is masked lower-cased (the faster way): the same as masking it as written."""
+    from factdesk.matching.text import _NUMBER, _NUMBER_WORDS, NUMBER_TOKEN, masked, process
+
+    assert masked(text) == process(_NUMBER_WORDS.sub(NUMBER_TOKEN, _NUMBER.sub(NUMBER_TOKEN, text)))

@@ -278,6 +278,29 @@ def test_a_version_2_store_gains_empty_near_duplicate_keys(tmp_path):
     assert keyed_up_to(db) == 0
 
 
+def test_a_version_6_store_keeps_its_keys_and_gains_empty_word_counts(tmp_path):
+    """Counts are derived data: the migration makes the table, keying the claims fills it."""
+    from sqlite_utils import Database
+
+    from factdesk.candidates import index_claims
+    from factdesk.storage.migrations import factdesk_migrations
+    from factdesk.storage.near_keys import keyed_up_to
+    from factdesk.storage.word_counts import word_counts, words_counted_up_to
+
+    path = tmp_path / "v6.db"
+    old = Database(path)
+    factdesk_migrations.apply(old, stop_before="m007_word_counts")
+    old.execute("PRAGMA user_version = 6")
+    old.conn.commit()
+    old.close()
+    db = storage.open_db(path)
+    storage.save_article(db, Article("Rains flood the delta.", "a"), [make_claim("Rains flood the delta.", 0)])
+    db.execute("UPDATE claims_keyed SET up_to = 1")  # keyed before the counts existed
+    assert (keyed_up_to(db), words_counted_up_to(db)) == (1, 0)
+    assert index_claims(db) == 1
+    assert word_counts(db, ["delta", "rains"]) == {"delta": 1, "rains": 1}
+
+
 def test_a_version_5_store_indexes_the_titles_it_already_holds(tmp_path):
     """`match` looks claims up by their article's title: a store from before the title index
     gets its existing titles indexed, and later articles join by trigger."""

@@ -149,7 +149,10 @@ def evidence(new: ClaimFeatures, old: ClaimFeatures,
     conflict = bool(new.places and old.places and not (new.places & (old.places | old.entities))
                     and not (old.places & (new.places | new.entities)))
     days = (new.published - old.published).days if new.published and old.published else None
-    sim_masked = similarity(new.masked, old.masked)
+    # `similarity` of the masked texts, keeping its token-sort half, which is asked for on its own too.
+    sort_masked = SORT_SCORER(new.masked, old.masked, processor=None)
+    sim_masked = (SET_SCORER(new.masked, old.masked, processor=None) + sort_masked) / 2 \
+        if new.masked and old.masked else 0.0
     context = (sim_masked + min(ENTITY_BONUS_MAX, ENTITY_BONUS * len(shared))
                + (SPEAKER_BONUS if speaker else 0.0) - (PLACE_CONFLICT_PENALTY if conflict else 0.0))
     # One story lasts weeks, but a rewrite of it updates the figures of the last few days only:
@@ -161,7 +164,7 @@ def evidence(new: ClaimFeatures, old: ClaimFeatures,
     actors = bool(new_names - old_names - st.GENERIC_NAMES) and bool(old_names - new_names - st.GENERIC_NAMES)
     return Evidence(similarity(new.processed, old.processed), sim_masked, shared, speaker, rivals,
                     conflict, days, context, same_story=story,
-                    sort_similarity=SORT_SCORER(new.masked, old.masked, processor=None),
+                    sort_similarity=sort_masked,
                     entity_conflict=entity_conflict, speakers=(old.speaker_label, new.speaker_label),
                     story_agrees=agrees, actors_differ=actors,
                     story_conflict=bool(stories) and st.names_conflict(*stories),

@@ -6,6 +6,7 @@ compares features, so ranking a hundred candidates costs a few milliseconds.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +15,8 @@ from factdesk.matching import text as tx
 from factdesk.matching.figure_features import FigureFeatures, figure_features, what_topics
 from factdesk.models import StoredClaim
 
-__all__ = ["ClaimFeatures", "FigureFeatures", "build", "from_query", "from_stored", "parse_date", "what_topics"]
+__all__ = ["ClaimFeatures", "FigureFeatures", "build", "from_columns", "from_query", "from_stored", "parse_date",
+           "what_topics"]
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,6 @@ class ClaimFeatures:
     title: str = ""
     """Processed article title (context for short claims)."""
     title_words: frozenset[str] = frozenset()
-    core: str = ""
-    """Processed text without stopwords (claim words, then title words): what a query is compared with."""
     n_words: int = 0
     initial_names: frozenset[str] = frozenset()
     """Capitalised words opening a sentence: names when the article's story names them too."""
@@ -49,6 +49,12 @@ class ClaimFeatures:
     """Years the claim names ("the 2004 Asian tsunami"): the time its figures belong to."""
     background: bool = False
     """The claim tells of another time than its article's ("in 1985", "last September", "a year earlier")."""
+
+    @functools.cached_property
+    def core(self) -> str:
+        """Processed text without stopwords (claim words, then title words): what a query is compared
+        with. Worked out when first asked for: only ranking reads it, linking never does."""
+        return " ".join(w for w in f"{self.processed} {self.title}".split() if w not in tx.STOPWORDS)
 
 
 def parse_date(value: str | None) -> date | None:
@@ -70,10 +76,23 @@ _PAST = re.compile(r"\b(?:last|a) year\b|\ba year (?:ago|earlier)\b|\b(?:\w+ )?y
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_PAST_MONTH = re.compile(r"(?:last|in|on) (?:" + "|".join(_MONTH_NAMES) + ")")
+
+
+def _may_tell_of_the_past(text: str) -> bool:
+    """What every `_PAST` match needs, looked for without it: it is slow (every word may open
+    "... years ago"), and four claims in five hold none. Exact for ASCII text, where its case
+    rules are lower(); any other text is left to `_PAST`."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return "year" in low or _YEAR.search(text) is not None or _PAST_MONTH.search(low) is not None
 
 
 def _background(text: str, published: date | None) -> bool:
     """Whether a claim tells of another time than its article's date (see `ClaimFeatures.background`)."""
+    if not _may_tell_of_the_past(text):
+        return False
     for m in _PAST.finditer(text):
         word = m.group(0)
         if _SINCE.search(text, max(0, m.start() - 80), m.start()):
@@ -87,20 +106,33 @@ def _background(text: str, published: date | None) -> bool:
     return False
 
 
+TEXT_FEATURES_CACHE = 4096
+"""Texts whose text-only features are remembered: a claim's candidates are often copies of one
+sentence (a wire story reprinted), each stored under its own id, article and date."""
+
+
+@functools.lru_cache(maxsize=TEXT_FEATURES_CACHE)
+def _of_text(text: str) -> tuple:
+    """The features of a claim that depend on its text alone, in `ClaimFeatures` order."""
+    return (tx.process(text), tx.masked(text), frozenset(tx.content_words(text)), tx.entities(text),
+            tx.places(text), tx.negated(text), tx.directions(text), len(tx.words(text)),
+            frozenset(int(y) for y in _YEAR.findall(text)), tx.initial_capitals(text))
+
+
 def build(text: str, *, figures=(), speaker: str | None = None, speaker_id: int | None = None,
           published: str | None = None, title: str | None = None) -> ClaimFeatures:
     """Features of one claim; `figures` are `Figure`s or `StoredFigure`s (duck-typed)."""
     figs = figure_features(text, figures)
-    ws = tx.content_words(text)
+    processed, masked, words, entities, places, negated, directions, n_words, years, initial = _of_text(text)
     return ClaimFeatures(
         text=text,
-        processed=tx.process(text),
-        masked=tx.masked(text),
-        words=frozenset(ws),
-        entities=tx.entities(text),
-        places=tx.places(text),
-        negated=tx.negated(text),
-        directions=tx.directions(text),
+        processed=processed,
+        masked=masked,
+        words=words,
+        entities=entities,
+        places=places,
+        negated=negated,
+        directions=directions,
         figures=figs,
         speaker=speaker.lower().strip() if speaker else None,
         speaker_label=speaker.strip() if speaker else None,
@@ -108,21 +140,26 @@ def build(text: str, *, figures=(), speaker: str | None = None, speaker_id: int 
         published=parse_date(published),
         title=tx.process(title or ""),
         title_words=frozenset(tx.content_words(title or "")),
-        core=tx.core(text + " " + (title or "")),
-        n_words=len(tx.words(text)),
+        n_words=n_words,
         background=_background(text, parse_date(published)),
-        years=frozenset(int(y) for y in _YEAR.findall(text)),
-        initial_names=tx.initial_capitals(text),
+        years=years,
+        initial_names=initial,
     )
 
 
 def from_stored(claim: StoredClaim) -> ClaimFeatures:
     """Features of a claim held in the store."""
+    return from_columns(claim.text, claim.kind, claim.figures, claim.speaker_id, claim.speaker_name,
+                        claim.published, claim.article_title)
+
+
+def from_columns(text: str, kind: str, figures, speaker_id: int | None, speaker_name: str | None,
+                 published: str | None, title: str | None) -> ClaimFeatures:
+    """Features of a stored claim from the columns they depend on, without the rest of its row."""
     # A narrative sentence's "speaker" is at most the outlet: it says nothing about who claims it.
-    attributed = claim.kind not in ("unattributed", "imported")
-    return build(claim.text, figures=claim.figures, speaker=claim.speaker_name if attributed else None,
-                 speaker_id=claim.speaker_id if attributed else None, published=claim.published,
-                 title=claim.article_title)
+    attributed = kind not in ("unattributed", "imported")
+    return build(text, figures=figures, speaker=speaker_name if attributed else None,
+                 speaker_id=speaker_id if attributed else None, published=published, title=title)
 
 
 def from_query(query: str) -> ClaimFeatures:

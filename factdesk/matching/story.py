@@ -9,6 +9,7 @@ words of the title and the first sentences. Plain word sets, no spaCy.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -55,9 +56,12 @@ _DATELINED = re.compile(r"(?m)^[A-Z][A-Z'’.\- ]{2,30}(?:, [A-Z][a-zA-Z.\- ]{2,
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z\"“])")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s")
+STEM_CACHE_SIZE = 16_384
+"""Words whose stem is remembered: every article's title and lead is stemmed, from one vocabulary."""
 _DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ium", "um", "ia", "i")
 
 
+@functools.lru_cache(maxsize=STEM_CACHE_SIZE)
 def stem(word: str) -> str:
     """A light stem for overlap only ("repairing" → "repair", "quakes" → "quake")."""
     for suffix in _SUFFIXES:

@@ -52,6 +52,8 @@ _NUMBER_WORDS = re.compile(
     r"hundred|hundreds|thousand|thousands|million|millions|billion|bln|mln)\b",
     re.IGNORECASE,
 )
+_NUMBER_WORDS_LOWER = re.compile(_NUMBER_WORDS.pattern)
+"""The same for lower-case text: half the cost of matching every letter both ways."""
 
 NEGATIONS = (
     "no one", "nobody", "none", "not", "n't", "never", "no ", "denied", "denies", "deny",
@@ -91,7 +93,10 @@ builds its features from the same text (a pure function of the text, so nothing 
 @functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def masked(text: str) -> str:
     """The processed text with every number replaced by one placeholder word."""
-    return process(_NUMBER_WORDS.sub(NUMBER_TOKEN, _NUMBER.sub(NUMBER_TOKEN, text or "")))
+    text = _NUMBER.sub(NUMBER_TOKEN, text or "")
+    if text.isascii():  # lower() keeps every ASCII letter in place, and processing lower-cases anyway
+        return process(_NUMBER_WORDS_LOWER.sub(NUMBER_TOKEN, text.lower()))
+    return process(_NUMBER_WORDS.sub(NUMBER_TOKEN, text))
 
 
 def is_number_word(word: str) -> bool:
@@ -249,3 +254,24 @@ def query_terms(text: str, max_terms: int = MAX_QUERY_TERMS) -> list[str]:
     ordered = sorted(seen, key=lambda w: (w not in names, not w[0].isdigit(), -len(w)))
     return ordered[:max_terms]
 
+
+def whole_words(text: str) -> set[str]:
+    """The words `query_terms` may pick from a text, where they stand alone in it: with only ASCII
+    space or punctuation (or nothing) either side, FTS5's tokenizer reads the same tokens there, so
+    a text counted as holding a word surely matches a search for it ("Ecuador's" holds
+    "ecuador's"; "Zürich" holds no "rich", nor "MP3s" "mp")."""
+    found = set()
+    end = len(text)
+    for m in _WORD.finditer(text):
+        start, stop = m.span()
+        if (start and _joins(text[start - 1])) or (stop < end and _joins(text[stop])):
+            continue
+        word = m.group().lower().strip("'’-").rstrip(".,")
+        if len(word) > 1 and word not in STOPWORDS:
+            found.add(word)
+    return found
+
+
+def _joins(char: str) -> bool:
+    """A character FTS5 may read as part of the next word (a letter or digit of any script)."""
+    return char.isalnum() or not char.isascii()

@@ -221,5 +221,16 @@ def m006_article_title_fts(db: Database) -> None:
     db.table("articles").enable_fts(["title"], create_triggers=True, tokenize="porter unicode61")
 
 
+@factdesk_migrations()
+def m007_word_counts(db: Database) -> None:
+    # How many claims hold each search word as a whole word (factdesk.matching.text.whole_words),
+    # at least: FTS5 can only tell by reading up to a word's first postings, and most of a new
+    # claim's words turn out too common to search by. Derived data, kept with the near keys;
+    # words_up_to says how far it got, so a store older than the counts catches up the next
+    # time its claims are keyed.
+    db.execute("CREATE TABLE word_counts (word TEXT PRIMARY KEY, claims INTEGER NOT NULL) WITHOUT ROWID")
+    db.execute("ALTER TABLE claims_keyed ADD COLUMN words_up_to INTEGER NOT NULL DEFAULT 0")
+
+
 SCHEMA_VERSION = len(factdesk_migrations._migrations)
 """How many migrations this code knows; stored as PRAGMA user_version."""
