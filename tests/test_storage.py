@@ -259,20 +259,25 @@ def test_has_figures_count_matches_the_listing(fresh_db):
     assert storage.count_claims(fresh_db, flt) == len(storage.list_claims(fresh_db, flt)) == 1
 
 
-def test_a_version_2_store_gains_empty_near_duplicate_keys(tmp_path):
-    """Keys are derived data: the migration only makes the tables, linking fills them."""
+def old_store(path, version: int, stop_before: str):
+    """A store file as a factdesk of schema `version` left it: migrations up to `stop_before`."""
     from sqlite_utils import Database
 
     from factdesk.storage.migrations import factdesk_migrations
-    from factdesk.storage.near_keys import keyed_up_to
 
-    path = tmp_path / "v2.db"
     old = Database(path)
-    factdesk_migrations.apply(old, stop_before="m003_near_duplicate_keys")
-    old.execute("PRAGMA user_version = 2")
+    factdesk_migrations.apply(old, stop_before=stop_before)
+    old.execute(f"PRAGMA user_version = {version}")
     old.conn.commit()
     old.close()
-    db = storage.open_db(path)
+    return path
+
+
+def test_a_version_2_store_gains_empty_near_duplicate_keys(tmp_path):
+    """Keys are derived data: the migration only makes the tables, linking fills them."""
+    from factdesk.storage.near_keys import keyed_up_to
+
+    db = storage.open_db(old_store(tmp_path / "v2.db", 2, stop_before="m003_near_duplicate_keys"))
     assert storage.schema_version(db) == storage.SCHEMA_VERSION
     assert db.execute("SELECT count(*) FROM claim_keys").fetchone()[0] == 0
     assert keyed_up_to(db) == 0
@@ -280,20 +285,11 @@ def test_a_version_2_store_gains_empty_near_duplicate_keys(tmp_path):
 
 def test_a_version_6_store_keeps_its_keys_and_gains_empty_word_counts(tmp_path):
     """Counts are derived data: the migration makes the table, keying the claims fills it."""
-    from sqlite_utils import Database
-
     from factdesk.candidates import index_claims
-    from factdesk.storage.migrations import factdesk_migrations
     from factdesk.storage.near_keys import keyed_up_to
     from factdesk.storage.word_counts import word_counts, words_counted_up_to
 
-    path = tmp_path / "v6.db"
-    old = Database(path)
-    factdesk_migrations.apply(old, stop_before="m007_word_counts")
-    old.execute("PRAGMA user_version = 6")
-    old.conn.commit()
-    old.close()
-    db = storage.open_db(path)
+    db = storage.open_db(old_store(tmp_path / "v6.db", 6, stop_before="m007_word_counts"))
     storage.save_article(db, Article("Rains flood the delta.", "a"), [make_claim("Rains flood the delta.", 0)])
     db.execute("UPDATE claims_keyed SET up_to = 1")  # keyed before the counts existed
     assert (keyed_up_to(db), words_counted_up_to(db)) == (1, 0)
