@@ -1,4 +1,5 @@
-"""Provides the store queries story linking needs: article openings, story articles, figure claims.
+"""Provides the store queries story linking needs: article openings, story articles, figure
+claims, and the story contexts a connection keeps.
 
 No UI here. Kept apart from matching_queries.py (candidate retrieval by claim wording): these
 read whole articles, to tie differently worded claims of one story together.
@@ -11,6 +12,7 @@ from typing import NamedTuple
 from sqlite_utils import Database
 
 from factdesk.storage.claims import fts_query
+from factdesk.storage.connection import write_transaction
 
 CHUNK = 500
 """Ids per IN (...) list."""
@@ -36,6 +38,37 @@ def article_openings(db: Database, article_ids: list[int], chars: int) -> list[O
             [chars, *chunk]).fetchall()
         out += [Opening(*r) for r in rows]
     return out
+
+
+KEPT_CONTEXTS = "factdesk_story_contexts"
+"""Where a connection keeps story contexts: a TEMP table, its own, gone when it closes. SQLite's
+temp store is a file (TEMP_STORE=1, the default build) read through a page cache of bounded
+size, so a long ingest keeps every article's context without holding them in memory."""
+_CREATE_KEPT = (f"CREATE TEMP TABLE IF NOT EXISTS {KEPT_CONTEXTS} "
+                "(article_id INTEGER PRIMARY KEY, packed BLOB NOT NULL)")
+
+
+def kept_contexts(db: Database, article_ids: list[int]) -> dict[int, bytes]:
+    """The contexts this connection kept (`keep_contexts`) of these articles, as they were given."""
+    db.execute(_CREATE_KEPT)
+    out: dict[int, bytes] = {}
+    for i in range(0, len(article_ids), CHUNK):
+        chunk = article_ids[i:i + CHUNK]
+        out.update(db.execute(f"SELECT article_id, packed FROM temp.{KEPT_CONTEXTS} "
+                              f"WHERE article_id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+    return out
+
+
+def keep_contexts(db: Database, packed: dict[int, bytes]) -> None:
+    """Keep articles' contexts (packed by the caller; storage never reads them) for `kept_contexts`.
+
+    They are written in the caller's transaction, if there is one, and roll back with the
+    articles it stored.
+    """
+    with write_transaction(db):
+        db.execute(_CREATE_KEPT)
+        db.conn.executemany(f"INSERT OR REPLACE INTO temp.{KEPT_CONTEXTS} (article_id, packed) VALUES (?, ?)",
+                            list(packed.items()))
 
 
 def articles_mentioning(db: Database, words: list[str], exclude: int, since: str | None, until: str | None,
