@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from factdesk import storage, story_links
+from factdesk import candidates, storage, story_links
 from factdesk.matching.story import context
 from factdesk.models import Article, Claim
 from factdesk.storage.story_queries import keep_contexts, kept_contexts
@@ -60,3 +60,14 @@ def test_kept_contexts_roll_back_with_the_transaction_that_kept_them(fresh_db):
             assert kept_contexts(fresh_db, [7]) == {7: b"packed"}
             raise RuntimeError("the article failed")
     assert kept_contexts(fresh_db, [7]) == {}
+
+
+def test_word_counts_remembered_are_bounded_oldest_forgotten_first(fresh_db, monkeypatch):
+    monkeypatch.setattr(candidates, "DF_CACHE_SIZE", 5)
+    save(fresh_db, "a", "Words", "alpha bravo charlie delta echo foxtrot golf hotel india juliet")
+    candidates.rare_word_ids(fresh_db, [["alpha", "bravo", "charlie", "delta"]], [set()])
+    candidates.rare_word_ids(fresh_db, [["echo", "foxtrot", "golf", "hotel"]], [set()])
+    remembered = candidates._df_caches[fresh_db]
+    assert len(remembered) == 5
+    assert list(remembered)[-4:] == ["echo", "foxtrot", "golf", "hotel"]
+    assert len(candidates._common_caches[fresh_db]) <= 5
