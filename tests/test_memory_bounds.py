@@ -6,9 +6,15 @@ docstrings of the constants.
 
 from __future__ import annotations
 
+import functools
+import importlib
+import pkgutil
+
 import pytest
 
-from factdesk import candidates, storage, story_links
+import factdesk
+from factdesk import candidates, known, storage, story_links
+from factdesk.linking import link_new_claims
 from factdesk.matching.story import context
 from factdesk.models import Article, Claim
 from factdesk.storage.story_queries import keep_contexts, kept_contexts
@@ -62,6 +68,15 @@ def test_kept_contexts_roll_back_with_the_transaction_that_kept_them(fresh_db):
     assert kept_contexts(fresh_db, [7]) == {}
 
 
+def test_remembered_claims_are_bounded(fresh_db, monkeypatch):
+    monkeypatch.setattr(known, "FEATURE_CACHE_SIZE", 4)
+    for i in range(6):
+        link_new_claims(fresh_db, save(fresh_db, f"a{i}", "Flood toll rises",
+                                       f"The flood killed {10 + i} people in the valley, police said.",
+                                       f"Rescuers searched {i + 2} villages for survivors."))
+    assert len(known.remembered(fresh_db)) == 4
+
+
 def test_word_counts_remembered_are_bounded_oldest_forgotten_first(fresh_db, monkeypatch):
     monkeypatch.setattr(candidates, "DF_CACHE_SIZE", 5)
     save(fresh_db, "a", "Words", "alpha bravo charlie delta echo foxtrot golf hotel india juliet")
@@ -71,3 +86,18 @@ def test_word_counts_remembered_are_bounded_oldest_forgotten_first(fresh_db, mon
     assert len(remembered) == 5
     assert list(remembered)[-4:] == ["echo", "foxtrot", "golf", "hotel"]
     assert len(candidates._common_caches[fresh_db]) <= 5
+
+
+def _domain_modules():
+    for info in pkgutil.walk_packages(factdesk.__path__, "factdesk."):
+        if not info.name.startswith(("factdesk.tui", "factdesk.cli", "factdesk.__main__")):
+            yield importlib.import_module(info.name)
+
+
+def test_no_function_cache_in_the_domain_is_unbounded():
+    """`functools.cache` (or `lru_cache(maxsize=None)`) in a writer process grows with the corpus."""
+    cached = [(module.__name__, name, fn.cache_info().maxsize) for module in _domain_modules()
+              for name, fn in vars(module).items()
+              if isinstance(fn, functools._lru_cache_wrapper) and fn.__module__ == module.__name__]
+    assert cached, "the text caches were not found"
+    assert [c for c in cached if c[2] is None] == []
