@@ -244,6 +244,25 @@ def test_batch_matches_single_and_keeps_context(nlp):
         assert [c.text for c in claims] == [c.text for c in extract(nlp, text, outlet="Wire")]
 
 
+def test_batches_are_bounded_by_characters_and_keep_order(monkeypatch):
+    from factdesk import extraction
+
+    monkeypatch.setattr(extraction, "BATCH_CHARS", 10)
+    items = [("abcd", 1), ("efgh", 2), ("ijkl", 3), ("x" * 25, 4), (None, 5), ("m", 6), ("n", 7)]
+    batches = list(extraction._batches(items, size=2))
+    assert [[ctx for _, ctx in b] for b in batches] == [[1, 2], [3], [4], [5, 6], [7]]
+    assert batches[3][0] == ("", 5)  # a text that is not a string parses as empty, not as a crash
+
+
+def test_batches_split_by_characters_give_the_same_claims(nlp, monkeypatch):
+    from factdesk import extraction
+
+    texts = [(p.read_text(encoding="utf-8"), p.name) for p in sorted(FIXTURES.glob("*.txt"))]
+    whole = [[c.text for c in claims] for claims, _ in extract_batch(nlp, texts)]
+    monkeypatch.setattr(extraction, "BATCH_CHARS", 500)
+    assert [[c.text for c in claims] for claims, _ in extract_batch(nlp, texts)] == whole
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n ", '"', "\u201c\u201c\u201c said said", "He said.", "\x00\ufffd\u202e"])
 def test_odd_inputs(nlp, text):
     for c in extract(nlp, text):
