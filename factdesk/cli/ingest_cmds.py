@@ -87,7 +87,7 @@ def _meta_options(func):
 @db_option
 @_meta_options
 @click.option("--batch-size", default=DEFAULT_BATCH, show_default=True, type=click.IntRange(1, 1000),
-              help="Articles per spaCy batch.")
+              help="Articles per spaCy batch (a batch also stops at 40,000 characters).")
 @click.option("--model", default=None, help="spaCy model package or path (default: the installed English model).")
 def ingest(paths, db_path, meta_title, meta_source, meta_date, meta_url, meta_id, batch_size, model) -> None:
     """Read articles, extract their claims, store them and flag links to earlier claims.
